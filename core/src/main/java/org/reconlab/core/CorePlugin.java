@@ -1,0 +1,29 @@
+package org.reconlab.core;
+
+import java.util.List;
+import org.reconlab.core.metric.RelativeErrorMetric;
+import org.reconlab.core.metric.TestErrorMetric;
+import org.reconlab.core.metric.TrainLossMetric;
+import org.reconlab.core.optim.GradientDescent;
+import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.OptimizerFactory;
+import org.reconlab.core.spi.Plugin;
+
+/** The generic components every module can use: optimizers that need only an objective, metrics that need only a signal. */
+public final class CorePlugin implements Plugin {
+
+    @Override
+    public String name() {
+        return "core";
+    }
+
+    @Override
+    public List<OptimizerFactory> optimizers() {
+        return List.of(new GradientDescent.Factory());
+    }
+
+    @Override
+    public List<MetricFactory> metrics() {
+        return List.of(new RelativeErrorMetric.Factory(), new TrainLossMetric.Factory(), new TestErrorMetric.Factory());
+    }
+}

@@ -1,0 +1,89 @@
+package org.reconlab.core.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.reconlab.core.random.RandomStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the trials of a plan on a fixed thread pool. One trial's failure never loses another's result: a trial that
+ * throws ends as {@link TrialStatus#FAILED}. Results do not depend on the thread count.
+ *
+ * <pre>{@code
+ * ComponentRegistry registry = ComponentRegistry.discover();
+ * ExperimentResult result = new ExperimentRunner(registry).run(spec, 2);
+ * }</pre>
+ */
+public final class ExperimentRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
+
+    private final ComponentRegistry registry;
+
+    public ExperimentRunner(ComponentRegistry registry) {
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /** Builds the plan and runs every trial. */
+    public ExperimentResult run(ExperimentSpec spec, int threads) {
+        return run(ExperimentPlan.build(spec, registry), threads, Set.of(), TrialListener.NONE);
+    }
+
+    /**
+     * Runs the trials of {@code plan} whose index is not in {@code skip}.
+     *
+     * @param listener told of each finished trial, one call at a time
+     * @return the results of the trials that ran
+     */
+    public ExperimentResult run(ExperimentPlan plan, int threads, Set<Integer> skip, TrialListener listener) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        RandomStreams streams = new RandomStreams(plan.spec().seed());
+        List<ExperimentPlan.PlannedTrial> todo = plan.trials().stream().filter(t -> !skip.contains(t.index())).toList();
+        List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger finished = new AtomicInteger();
+        Object listenerLock = new Object();
+        log.debug("running {} of {} trials on {} threads", todo.size(), plan.trials().size(), threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "reconlab-trial");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (ExperimentPlan.PlannedTrial trial : todo) {
+                futures.add(pool.submit(() -> {
+                    TrialResult result = TrialRunner.run(trial.pipeline(), streams, trial.index(), trial.repetition(),
+                            trial.sweepValues());
+                    results.add(result);
+                    synchronized (listenerLock) {
+                        listener.trialFinished(result, finished.incrementAndGet(), todo.size());
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running trials", e);
+        } catch (ExecutionException e) {
+            // TrialRunner turns trial errors into FAILED results; what reaches here failed in the listener.
+            throw new IllegalStateException("saving a trial result failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new ExperimentResult(plan.spec(), new ArrayList<>(results));
+    }
+}

@@ -1,0 +1,49 @@
+package org.reconlab.core.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole experiment: a base pipeline, the sweep over its parameters, optional variants, and the repetitions.
+ *
+ * @param sweep spec path ({@code model.scale}) to the values it takes; trials run the cross product, last key fastest
+ * @param variants named sets of overrides crossed with the sweep (a baseline that swaps model and optimizer, say):
+ *     each maps a spec path to a value, or a component key ({@code optimizer}) to a whole {@link ComponentSpec}
+ * @param trials repetitions of every sweep point, each with its own random streams
+ */
+public record ExperimentSpec(
+        String name,
+        long seed,
+        int trials,
+        PipelineSpec pipeline,
+        Map<String, List<Object>> sweep,
+        Map<String, Map<String, Object>> variants) {
+
+    public ExperimentSpec {
+        requireNonNull(name, "name is null");
+        requireNonNull(pipeline, "pipeline is null");
+        if (trials < 1) {
+            throw new InvalidSpecException("trials", "must be an integer >= 1, got " + trials);
+        }
+        Map<String, List<Object>> sweepCopy = new LinkedHashMap<>();
+        sweep.forEach((path, values) -> {
+            if (values.isEmpty()) {
+                throw new InvalidSpecException("sweep." + path, "a sweep needs at least one value");
+            }
+            sweepCopy.put(path, List.copyOf(values));
+        });
+        sweep = Collections.unmodifiableMap(sweepCopy);
+        Map<String, Map<String, Object>> variantsCopy = new LinkedHashMap<>();
+        variants.forEach((variant, overrides) -> variantsCopy.put(variant, Collections.unmodifiableMap(new LinkedHashMap<>(overrides))));
+        variants = Collections.unmodifiableMap(variantsCopy);
+    }
+
+    /** An experiment without sweep or variants. */
+    public static ExperimentSpec single(String name, long seed, int trials, PipelineSpec pipeline) {
+        return new ExperimentSpec(name, seed, trials, pipeline, Map.of(), Map.of());
+    }
+}

@@ -1,0 +1,52 @@
+package org.reconlab.core.metric;
+
+import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.Metric;
+import org.reconlab.core.spi.MetricContext;
+import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.core.spi.Shape;
+
+/** {@code ||X_hat - X*||_F / ||X*||_F}, the relative error of the model's signal against the ground truth. */
+public final class RelativeErrorMetric implements Metric {
+
+    @Override
+    public double[] evaluate(MetricContext context) {
+        return new double[] {MatrixOps.relativeError(context.estimate(), context.truth().signal())};
+    }
+
+    public static final class Factory implements MetricFactory {
+        @Override
+        public String name() {
+            return "relative-error";
+        }
+
+        @Override
+        public String description() {
+            return "||X_hat - X*||_F / ||X*||_F";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return Parameters.of();
+        }
+
+        @Override
+        public Metric create(Config config, BuildContext context) {
+            if (context.signalShape().kind() == Shape.Kind.FUNCTION) {
+                throw ConfigException.incompatible("metric 'relative-error' compares arrays, but problem '"
+                        + context.problemName() + "' draws a " + context.signalShape());
+            }
+            if (!context.model().orElseThrow().signalShape().accepts(context.signalShape())
+                    && !context.signalShape().accepts(context.model().orElseThrow().signalShape())) {
+                throw ConfigException.incompatible("metric 'relative-error' compares the model's "
+                        + context.model().orElseThrow().signalShape() + " with the problem's " + context.signalShape()
+                        + "; they differ");
+            }
+            return new RelativeErrorMetric();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.reconlab.core.metric;
+
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.Metric;
+import org.reconlab.core.spi.MetricContext;
+import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.Parameters;
+
+/** The training objective at the iterate, as the model defines it (for {@code U U^T}: {@code 1/4 ||A(UU^T) - y||^2}). */
+public final class TrainLossMetric implements Metric {
+
+    @Override
+    public double[] evaluate(MetricContext context) {
+        return new double[] {context.loss().orElseThrow()};
+    }
+
+    public static final class Factory implements MetricFactory {
+        @Override
+        public String name() {
+            return "train-loss";
+        }
+
+        @Override
+        public String description() {
+            return "the training objective at the iterate";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return Parameters.of();
+        }
+
+        @Override
+        public Metric create(Config config, BuildContext context) {
+            if (context.measurement().isEmpty()) {
+                throw ConfigException.incompatible("metric 'train-loss' needs a measurement; problem '"
+                        + context.problemName() + "' is used without one");
+            }
+            return new TrainLossMetric();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.reconlab.core.spi;
+
+import java.util.Optional;
+
+/**
+ * The components built before the one being created, in the order problem, measurement, model, optimizer,
+ * metrics, so a factory can read shapes and reject combinations it cannot work with.
+ */
+public interface BuildContext {
+
+    /** The problem; always present except while the problem itself is created. */
+    Problem problem();
+
+    /** The plugin name of the problem, for error messages. */
+    String problemName();
+
+    Optional<Measurement> measurement();
+
+    Optional<String> measurementName();
+
+    Optional<Model> model();
+
+    Optional<String> modelName();
+
+    /** The shape of the problem's signal. */
+    default Shape signalShape() {
+        return problem().signalShape();
+    }
+}

@@ -1,0 +1,52 @@
+package org.reconlab.core.spi;
+
+import cern.colt.matrix.DoubleMatrix1D;
+import cern.colt.matrix.DoubleMatrix2D;
+
+/**
+ * A linear map {@code A} from signals of a fixed {@link Shape} to {@code R^m}, with its adjoint
+ * {@code A*}: {@code <A(X), y> = <X, A*(y)>} for the Frobenius inner product on signals.
+ */
+public interface LinearOperator {
+
+    /** The shape of the signals this operator takes. */
+    Shape domain();
+
+    /** {@code m}, the number of observations it produces. */
+    int rangeSize();
+
+    /** Writes {@code A(x)} into {@code out} (length {@link #rangeSize()}). */
+    void apply(DoubleMatrix2D x, DoubleMatrix1D out);
+
+    /** Writes {@code A*(y)} into {@code out} (the domain's rows x columns*depth). */
+    void adjoint(DoubleMatrix1D y, DoubleMatrix2D out);
+
+    default DoubleMatrix1D apply(DoubleMatrix2D x) {
+        DoubleMatrix1D out = new cern.colt.matrix.impl.DenseDoubleMatrix1D(rangeSize());
+        apply(x, out);
+        return out;
+    }
+
+    default DoubleMatrix2D adjoint(DoubleMatrix1D y) {
+        Shape domain = domain();
+        DoubleMatrix2D out = new cern.colt.matrix.impl.DenseDoubleMatrix2D(domain.rows(), domain.columns() * domain.depth());
+        adjoint(y, out);
+        return out;
+    }
+
+    /**
+     * Writes the gradient of {@code 1/2 ||A(x) - y||^2}, that is {@code A*(A(x) - y)}, into {@code out}, and returns
+     * {@code ||A(x) - y||^2}. Operators with a faster fused kernel override this; the result must be the same.
+     */
+    default double residualAdjoint(DoubleMatrix2D x, DoubleMatrix1D y, DoubleMatrix2D out) {
+        DoubleMatrix1D residual = apply(x);
+        double squared = 0;
+        for (int i = 0; i < residual.size(); i++) {
+            double r = residual.getQuick(i) - y.getQuick(i);
+            residual.setQuick(i, r);
+            squared += r * r;
+        }
+        adjoint(residual, out);
+        return squared;
+    }
+}

@@ -1,0 +1,5 @@
+package org.reconlab.core.spi;
+
+/** Factory of {@link Measurement} components, contributed through {@link Plugin}. */
+public interface MeasurementFactory extends ComponentFactory<Measurement> {
+}

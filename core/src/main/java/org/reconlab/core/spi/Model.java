@@ -1,0 +1,40 @@
+package org.reconlab.core.spi;
+
+import cern.colt.matrix.DoubleMatrix2D;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Maps parameter blocks to a signal ({@code U -> U U^T}, {@code (u, v) -> u^D - v^D}), with the chain rule for
+ * gradients, its initialization, and the training objective built on a measurement's observations.
+ */
+public interface Model {
+
+    /** The shape of the signals the model produces. */
+    Shape signalShape();
+
+    /**
+     * Draws initial parameters.
+     *
+     * @param observations the training observations, for data-driven initializations such as spectral; empty when
+     *     the pipeline has no measurement
+     */
+    Blocks initialize(Optional<Observations> observations, SplittableRandom random);
+
+    /** The signal the parameters represent. */
+    DoubleMatrix2D signal(Blocks parameters);
+
+    /**
+     * The chain rule: given the gradient {@code G} of a loss with respect to the signal, the gradient with respect
+     * to each parameter block (for {@code X = U U^T}: {@code (G + G^T) U}).
+     */
+    Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient);
+
+    /**
+     * The training objective on {@code observations}. The default is {@code 1/2 ||A(signal) - y||^2}; a model whose
+     * literature uses another loss or weight overrides this.
+     */
+    default Objective objective(Observations observations) {
+        return new SquareLossObjective(this, observations, 0.5);
+    }
+}

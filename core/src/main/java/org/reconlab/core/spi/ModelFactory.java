@@ -1,0 +1,5 @@
+package org.reconlab.core.spi;
+
+/** Factory of {@link Model} components, contributed through {@link Plugin}. */
+public interface ModelFactory extends ComponentFactory<Model> {
+}

@@ -1,0 +1,5 @@
+package org.reconlab.core.spi;
+
+/** Factory of {@link Optimizer} components, contributed through {@link Plugin}. */
+public interface OptimizerFactory extends ComponentFactory<Optimizer> {
+}

@@ -1,0 +1,21 @@
+package org.reconlab.core.spi;
+
+/** The value types a component parameter can take in a spec. */
+public enum ParameterType {
+    INTEGER("integer"),
+    REAL("real number"),
+    BOOLEAN("boolean"),
+    CHOICE("one of a fixed set of names"),
+    INTEGER_LIST("list of integers"),
+    REAL_LIST("list of real numbers");
+
+    private final String description;
+
+    ParameterType(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

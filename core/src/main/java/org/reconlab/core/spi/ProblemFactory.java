@@ -1,0 +1,5 @@
+package org.reconlab.core.spi;
+
+/** Factory of {@link Problem} components, contributed through {@link Plugin}. */
+public interface ProblemFactory extends ComponentFactory<Problem> {
+}
