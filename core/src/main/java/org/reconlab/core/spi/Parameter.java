@@ -70,7 +70,7 @@ public record Parameter(
         return switch (type) {
             case CHOICE -> "one of " + String.join(", ", choices);
             case BOOLEAN -> "true or false";
-            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Long.MIN_VALUE, Long.MAX_VALUE);
+            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case REAL, REAL_LIST -> rangeReal();
         };
     }
@@ -163,13 +163,13 @@ public record Parameter(
     }
 
     private static String range(String what, long min, long max, long floor, long ceiling) {
-        if (min == floor && max == ceiling) {
+        if (min <= floor && max >= ceiling) {
             return what;
         }
-        if (max == ceiling) {
+        if (max >= ceiling) {
             return what + " >= " + min;
         }
-        if (min == floor) {
+        if (min <= floor) {
             return what + " <= " + max;
         }
         return what + " in [" + min + ", " + max + "]";
