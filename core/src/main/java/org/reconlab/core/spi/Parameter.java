@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * One declared parameter of a component: name, type, default, allowed values and a one-line doc.
@@ -75,6 +75,14 @@ public record Parameter(
         };
     }
 
+    private String allowedForType() {
+        return switch (type) {
+            case INTEGER_LIST -> "a non-empty list, each element " + allowed();
+            case REAL_LIST -> "a non-empty list, each element " + allowed();
+            default -> allowed();
+        };
+    }
+
     /**
      * Checks a raw spec value (as parsed from YAML: Integer, Long, Double, String, Boolean, List) and returns it in
      * its canonical Java type (Integer, Double, Boolean, String, List of Integer or Double).
@@ -123,7 +131,10 @@ public record Parameter(
     }
 
     private Integer checkInteger(Object raw) {
-        if (!(raw instanceof Integer || raw instanceof Long)) {
+        // A whole real such as 2.5e3 is accepted: researchers write sample counts that way.
+        boolean whole = raw instanceof Integer || raw instanceof Long
+                || raw instanceof Double d && Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p53;
+        if (!whole) {
             throw mismatch(raw);
         }
         long value = ((Number) raw).longValue();
@@ -145,9 +156,10 @@ public record Parameter(
     }
 
     private ConfigException mismatch(Object raw) {
-        String shown = raw instanceof String ? "'" + raw + "'" : String.valueOf(raw);
-        return new ConfigException(name, "bad value " + shown + " (" + raw.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                + "); expected " + type.description() + ", " + allowed());
+        String shown = raw instanceof String ? "'" + raw + "' (a string)"
+                : raw instanceof List<?> ? raw + " (a list)"
+                : raw instanceof Map<?, ?> ? raw + " (a mapping)" : String.valueOf(raw);
+        return new ConfigException(name, "bad value " + shown + "; allowed: " + allowedForType());
     }
 
     private static String range(String what, long min, long max, long floor, long ceiling) {
