@@ -75,6 +75,10 @@ public final class AlternatingLeastSquares implements Optimizer {
 
     /** The least-squares solution of {@code design z = y}; a rank-deficient design is a numerical outcome. */
     private static DoubleMatrix1D solve(DoubleMatrix2D design, DoubleMatrix2D y) {
+        if (design.rows() < design.columns()) {
+            throw new IllegalStateException("ALS least-squares problem is underdetermined: m = " + design.rows()
+                    + " observations for " + design.columns() + " unknowns (d * width); ALS needs m >= max(d1, d2) * width");
+        }
         QRDecomposition qr = new QRDecomposition(design);
         if (!qr.hasFullRank()) {
             throw new IllegalStateException("ALS design matrix of " + design.rows() + " x " + design.columns()
