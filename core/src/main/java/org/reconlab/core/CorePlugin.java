@@ -5,6 +5,7 @@ import org.reconlab.core.metric.RelativeErrorMetric;
 import org.reconlab.core.metric.TestErrorMetric;
 import org.reconlab.core.metric.TrainLossMetric;
 import org.reconlab.core.optim.GradientDescent;
+import org.reconlab.core.optim.StochasticGradientDescent;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Plugin;
@@ -19,7 +20,7 @@ public final class CorePlugin implements Plugin {
 
     @Override
     public List<OptimizerFactory> optimizers() {
-        return List.of(new GradientDescent.Factory());
+        return List.of(new GradientDescent.Factory(), new StochasticGradientDescent.Factory());
     }
 
     @Override
