@@ -58,7 +58,8 @@ public final class TrialRunner {
             recorder.finish();
             return recorder.result(index, repetition, sweepValues, streams.trialSeed(repetition), seconds(start));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            log.warn("trial {} failed: {}", index, e.toString(), e);
+            log.warn("trial {} failed: {}", index, e.toString());
+            log.debug("trial {} failed here", index, e);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             List<SeriesPoint> series = recorder == null ? List.of() : recorder.series;
             Map<String, Double> last = recorder == null ? Map.of() : recorder.lastValues;

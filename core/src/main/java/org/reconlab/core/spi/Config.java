@@ -70,8 +70,8 @@ public final class Config {
     private Object required(String name, ParameterType type) {
         Object value = optional(name, type);
         if (value == null) {
-            throw new ConfigException(name, "required key '" + name + "' is missing; expected " + type.description()
-                    + ", " + parameters.get(name).allowed());
+            throw new ConfigException(name, "required key '" + name + "' is missing; allowed: " + parameters.get(name).allowed()
+                    + " (" + parameters.get(name).doc() + ")");
         }
         return value;
     }

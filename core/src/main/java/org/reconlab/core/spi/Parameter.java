@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * One declared parameter of a component: name, type, default, allowed values and a one-line doc.
@@ -70,8 +70,16 @@ public record Parameter(
         return switch (type) {
             case CHOICE -> "one of " + String.join(", ", choices);
             case BOOLEAN -> "true or false";
-            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Long.MIN_VALUE, Long.MAX_VALUE);
+            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case REAL, REAL_LIST -> rangeReal();
+        };
+    }
+
+    private String allowedForType() {
+        return switch (type) {
+            case INTEGER_LIST -> "a non-empty list, each element " + allowed();
+            case REAL_LIST -> "a non-empty list, each element " + allowed();
+            default -> allowed();
         };
     }
 
@@ -123,7 +131,10 @@ public record Parameter(
     }
 
     private Integer checkInteger(Object raw) {
-        if (!(raw instanceof Integer || raw instanceof Long)) {
+        // A whole real such as 2.5e3 is accepted: researchers write sample counts that way.
+        boolean whole = raw instanceof Integer || raw instanceof Long
+                || raw instanceof Double d && Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p53;
+        if (!whole) {
             throw mismatch(raw);
         }
         long value = ((Number) raw).longValue();
@@ -145,19 +156,20 @@ public record Parameter(
     }
 
     private ConfigException mismatch(Object raw) {
-        String shown = raw instanceof String ? "'" + raw + "'" : String.valueOf(raw);
-        return new ConfigException(name, "bad value " + shown + " (" + raw.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                + "); expected " + type.description() + ", " + allowed());
+        String shown = raw instanceof String ? "'" + raw + "' (a string)"
+                : raw instanceof List<?> ? raw + " (a list)"
+                : raw instanceof Map<?, ?> ? raw + " (a mapping)" : String.valueOf(raw);
+        return new ConfigException(name, "bad value " + shown + "; allowed: " + allowedForType());
     }
 
     private static String range(String what, long min, long max, long floor, long ceiling) {
-        if (min == floor && max == ceiling) {
+        if (min <= floor && max >= ceiling) {
             return what;
         }
-        if (max == ceiling) {
+        if (max >= ceiling) {
             return what + " >= " + min;
         }
-        if (min == floor) {
+        if (min <= floor) {
             return what + " <= " + max;
         }
         return what + " in [" + min + ", " + max + "]";
