@@ -24,20 +24,25 @@ final class Origins {
         byPath.put(path, origin);
     }
 
+    void remove(String path) {
+        byPath.remove(path);
+    }
+
     void line(String path, int zeroBasedLine) {
         byPath.put(path, file + ":" + (zeroBasedLine + 1));
     }
 
-    /** The origin of {@code path}, else of a sweep axis over it, else of its nearest enclosing key, else the file. */
+    /** The origin of a sweep axis over {@code path}, else of {@code path} itself, else of its nearest enclosing key, else the file. */
     String locate(String path) {
         if (path == null || path.isEmpty()) {
             return file;
         }
         String candidate = path;
         while (true) {
-            String origin = byPath.get(candidate);
+            // A swept value comes from the sweep line, whatever the base spec says.
+            String origin = byPath.get("sweep." + candidate);
             if (origin == null) {
-                origin = byPath.get("sweep." + candidate);
+                origin = byPath.get(candidate);
             }
             if (origin != null) {
                 return origin;

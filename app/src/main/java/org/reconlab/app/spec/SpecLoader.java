@@ -216,8 +216,8 @@ public final class SpecLoader {
         }
         map.put(key, value);
         Object sweep = tree.get("sweep");
-        if (sweep instanceof Map<?, ?> axes) {
-            axes.remove(path);
+        if (sweep instanceof Map<?, ?> axes && axes.remove(path) != null) {
+            origins.remove("sweep." + path);
         }
     }
 

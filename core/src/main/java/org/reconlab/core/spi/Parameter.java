@@ -65,13 +65,19 @@ public record Parameter(
         return new Parameter(name, ParameterType.REAL_LIST, defaultValue, minimum, maximum, List.of(), doc);
     }
 
+    /** A free-text parameter (a file path, a name); a {@code null} default makes it optional. */
+    public static Parameter string(String name, String defaultValue, String doc) {
+        return new Parameter(name, ParameterType.STRING, defaultValue, 0, 0, List.of(), doc);
+    }
+
     /** Human-readable allowed values, as printed in error messages and by {@code reconlab describe}. */
     public String allowed() {
         return switch (type) {
             case CHOICE -> "one of " + String.join(", ", choices);
             case BOOLEAN -> "true or false";
-            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Long.MIN_VALUE, Long.MAX_VALUE);
+            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case REAL, REAL_LIST -> rangeReal();
+            case STRING -> "a non-empty string";
         };
     }
 
@@ -120,6 +126,12 @@ public record Parameter(
                 }
                 yield List.copyOf(values);
             }
+            case STRING -> {
+                if (!(raw instanceof String s) || s.isBlank()) {
+                    throw mismatch(raw);
+                }
+                yield s;
+            }
         };
     }
 
@@ -163,13 +175,13 @@ public record Parameter(
     }
 
     private static String range(String what, long min, long max, long floor, long ceiling) {
-        if (min == floor && max == ceiling) {
+        if (min <= floor && max >= ceiling) {
             return what;
         }
-        if (max == ceiling) {
+        if (max >= ceiling) {
             return what + " >= " + min;
         }
-        if (min == floor) {
+        if (min <= floor) {
             return what + " <= " + max;
         }
         return what + " in [" + min + ", " + max + "]";
