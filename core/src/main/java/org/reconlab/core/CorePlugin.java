@@ -7,6 +7,7 @@ import org.reconlab.core.metric.TrainLossMetric;
 import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.optim.GradientDescent;
 import org.reconlab.core.optim.NuclearNormMinimization;
+import org.reconlab.core.optim.StochasticGradientDescent;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.OptimizerFactory;
@@ -27,7 +28,8 @@ public final class CorePlugin implements Plugin {
 
     @Override
     public List<OptimizerFactory> optimizers() {
-        return List.of(new GradientDescent.Factory(), new NuclearNormMinimization.Factory());
+        return List.of(new GradientDescent.Factory(), new StochasticGradientDescent.Factory(),
+                new NuclearNormMinimization.Factory());
     }
 
     @Override

@@ -1,0 +1,113 @@
+package org.reconlab.sensing.measurement;
+
+import java.util.SplittableRandom;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.GroundTruth;
+import org.reconlab.core.spi.Measurement;
+import org.reconlab.core.spi.MeasurementFactory;
+import org.reconlab.core.spi.Observations;
+import org.reconlab.core.spi.Parameter;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.core.spi.Shape;
+
+/**
+ * Dense Gaussian sensing of a d1 x d2 matrix: {@code y_i = <A_i, X> + e_i}, i = 1..m, with the entries of every
+ * {@code A_i} i.i.d. {@code N(0, 1)} and the operator scaled by {@code 1/sqrt(m)}, so that
+ * {@code E||A(X)||^2 = ||X||_F^2} for every X. The {@code A_i} are not symmetric; on symmetric signals they act
+ * through their symmetric parts. Noise: see {@link GaussianNoise}.
+ */
+public final class GaussianMeasurement implements Measurement {
+
+    private final Shape shape;
+    private final int m;
+    private final double noise;
+
+    public GaussianMeasurement(Shape shape, int m, double noise) {
+        if (shape.kind() != Shape.Kind.MATRIX) {
+            throw new IllegalArgumentException("gaussian measurement takes a general matrix shape, got " + shape);
+        }
+        if (m < 1) {
+            throw new IllegalArgumentException("m must be >= 1, got " + m);
+        }
+        if (!(noise >= 0)) {
+            throw new IllegalArgumentException("noise must be >= 0, got " + noise);
+        }
+        this.shape = shape;
+        this.m = m;
+        this.noise = noise;
+    }
+
+    @Override
+    public Shape signalShape() {
+        return shape;
+    }
+
+    public int m() {
+        return m;
+    }
+
+    /** Draws the operator alone: m rows of {@code rows * columns} entries N(0, 1/m), row by row. */
+    public DenseMeasurementOperator drawOperator(SplittableRandom random) {
+        int n = shape.rows() * shape.columns();
+        double scale = 1 / Math.sqrt(m);
+        double[] rows = new double[Math.multiplyExact(m, n)];
+        for (int p = 0; p < rows.length; p++) {
+            rows[p] = scale * random.nextGaussian();
+        }
+        return new DenseMeasurementOperator(shape, m, rows);
+    }
+
+    @Override
+    public Observations observe(GroundTruth truth, SplittableRandom random) {
+        return GaussianNoise.observe(drawOperator(random), truth, noise, random);
+    }
+
+    @Override
+    public Measurement noiseless() {
+        return noise == 0 ? this : new GaussianMeasurement(shape, m, 0);
+    }
+
+    /** Rejects a dense ensemble of {@code m} matrices of {@code shape} that one Java array cannot hold. */
+    static void checkDenseSize(String key, int m, Shape shape) {
+        long entries = (long) m * shape.rows() * shape.columns();
+        if (entries > Integer.MAX_VALUE - 8) {
+            throw new ConfigException(key, m + " dense measurements of a " + shape + " need " + entries
+                    + " stored entries, more than one array holds; rank-one-projection needs only m d");
+        }
+    }
+
+    public static final class Factory implements MeasurementFactory {
+        private static final Parameters PARAMETERS = Parameters.of(
+                Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements"),
+                GaussianNoise.PARAMETER);
+
+        @Override
+        public String name() {
+            return "gaussian";
+        }
+
+        @Override
+        public String description() {
+            return "m dense Gaussian measurements <A_i, X>, entries N(0,1), scaled by 1/sqrt(m)";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public Measurement create(Config config, BuildContext context) {
+            Shape truth = context.signalShape();
+            if (truth.kind() != Shape.Kind.MATRIX && truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
+                throw ConfigException.incompatible("measurement 'gaussian' senses matrices, but problem '"
+                        + context.problemName() + "' draws a " + truth);
+            }
+            int m = config.integer("m");
+            checkDenseSize("m", m, truth);
+            return new GaussianMeasurement(Shape.matrix(truth.rows(), truth.columns()), m, config.real("noise"));
+        }
+    }
+}
