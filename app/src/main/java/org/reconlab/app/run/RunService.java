@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.reconlab.app.output.CsvTables;
 import org.reconlab.app.output.RunDirectory;
 import org.reconlab.app.output.TrialRecord;
+import org.reconlab.app.report.RunReport;
 import org.reconlab.app.spec.LoadedSpec;
 import org.reconlab.app.spec.SpecError;
 import org.reconlab.core.engine.ComponentRegistry;
@@ -95,8 +96,10 @@ public final class RunService {
             all.sort(Comparator.comparingInt(TrialResult::index));
             CsvTables.writeTrials(directory.file(RunDirectory.TRIALS_CSV), all);
             CsvTables.writeSeries(directory.file(RunDirectory.SERIES_CSV), all);
-            directory.writeManifest(Manifest.build(spec, registry, fingerprint, threads, plan.trials().size(), started,
-                    Instant.now(), all));
+            Map<String, Object> manifest = Manifest.build(spec, registry, fingerprint, threads, plan.trials().size(),
+                    started, Instant.now(), all);
+            directory.writeManifest(manifest);
+            RunReport.write(out, manifest, all);
             return new Outcome(out, plan.trials().size(), kept.size(), all);
         }
     }
