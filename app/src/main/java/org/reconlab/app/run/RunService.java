@@ -57,7 +57,8 @@ public final class RunService {
     }
 
     /**
-     * @throws SpecError if the spec does not build, or the directory holds a run of another spec
+     * @throws SpecError if the spec does not build, its operators would not fit in the heap, or the directory holds a
+     *     run of another spec
      * @throws IOException if the directory cannot be written (its path is in the message)
      */
     public Outcome run(LoadedSpec spec, Path out, int threads, TrialListener progress) throws IOException {
@@ -73,7 +74,7 @@ public final class RunService {
      */
     public Outcome run(LoadedSpec spec, Path out, int threads, TrialListener progress, Shard shard, boolean saveArrays)
             throws IOException {
-        ExperimentPlan plan = spec.plan(registry);
+        ExperimentPlan plan = spec.plan(registry, threads, Runtime.getRuntime().maxMemory());
         String fingerprint = Manifest.fingerprint(spec, registry);
         Set<Integer> planned = new TreeSet<>();
         plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(shard::contains).forEach(planned::add);

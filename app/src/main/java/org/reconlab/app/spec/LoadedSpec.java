@@ -74,4 +74,20 @@ public final class LoadedSpec {
             throw SpecLoader.locate(e, origins);
         }
     }
+
+    /**
+     * Builds every pipeline of the sweep and checks that {@code threads} trials at once fit their measurement
+     * operators in {@code heapBytes} ({@link ExperimentPlan#requireFitsInHeap}).
+     *
+     * @throws SpecError naming file, line and key when a component rejects the spec or the operators would not fit
+     */
+    public ExperimentPlan plan(ComponentRegistry registry, int threads, long heapBytes) {
+        ExperimentPlan plan = plan(registry);
+        try {
+            plan.requireFitsInHeap(threads, heapBytes);
+        } catch (InvalidSpecException e) {
+            throw SpecLoader.locate(e, origins);
+        }
+        return plan;
+    }
 }

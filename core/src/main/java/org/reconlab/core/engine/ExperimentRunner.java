@@ -59,6 +59,7 @@ public final class ExperimentRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        plan.requireFitsInHeap(threads, Runtime.getRuntime().maxMemory());
         RandomStreams streams = new RandomStreams(plan.spec().seed());
         List<ExperimentPlan.PlannedTrial> todo = plan.trials().stream().filter(t -> !skip.contains(t.index())).toList();
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());

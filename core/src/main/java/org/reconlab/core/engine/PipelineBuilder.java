@@ -71,6 +71,11 @@ public final class PipelineBuilder {
         }
         context.model = Optional.of(model);
         context.modelName = Optional.of(spec.model().plugin());
+        if (context.measurement.isPresent() && truthShape.kind() == Shape.Kind.SYMMETRIC_MATRIX
+                && model.signalShape().kind() == Shape.Kind.SYMMETRIC_MATRIX) {
+            context.measurement = Optional.of(onSymmetricSignals(context.measurement.get(),
+                    context.measurementName.get(), truthShape));
+        }
 
         Optimizer optimizer = create(ComponentKind.OPTIMIZER, spec.optimizer(), "optimizer", context, configs);
 
@@ -86,6 +91,17 @@ public final class PipelineBuilder {
             metrics.add(new Pipeline.NamedMetric(metricSpec.plugin(), metric));
         }
         return new Pipeline(spec, context.problem, context.measurement, model, optimizer, metrics, configs);
+    }
+
+    /** The measurement's symmetric specialization (see {@link Measurement#onSymmetricSignals()}), checked. */
+    private static Measurement onSymmetricSignals(Measurement measurement, String name, Shape truthShape) {
+        Measurement symmetric = requireNonNull(measurement.onSymmetricSignals(),
+                () -> "measurement '" + name + "' returned null from onSymmetricSignals()");
+        if (!symmetric.signalShape().accepts(truthShape)) {
+            throw new InvalidSpecException("measurement", "measurement '" + name + "' on symmetric signals takes a "
+                    + symmetric.signalShape() + ", not the " + truthShape + " of the problem");
+        }
+        return symmetric;
     }
 
     private <T> T create(ComponentKind kind, ComponentSpec spec, String path, Context context, Map<String, Config> configs) {

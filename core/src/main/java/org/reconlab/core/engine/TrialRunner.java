@@ -2,6 +2,7 @@ package org.reconlab.core.engine;
 
 import cern.colt.matrix.DoubleMatrix2D;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +123,7 @@ public final class TrialRunner {
         private final Supplier<Optional<Observations>> test;
         private final int recordEvery;
         private final List<SeriesPoint> series = new ArrayList<>();
+        private final Map<Object, Object> perTrialValues = new HashMap<>();
         private Map<String, Double> lastValues = new LinkedHashMap<>();
         private Blocks lastParameters;
         private int lastIteration = -1;
@@ -272,6 +274,18 @@ public final class TrialRunner {
             @Override
             public Optional<Observations> testObservations() {
                 return test.get();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T perTrial(Object key, Supplier<T> compute) {
+                // Not computeIfAbsent: compute may itself call perTrial for another key.
+                if (perTrialValues.containsKey(key)) {
+                    return (T) perTrialValues.get(key);
+                }
+                T value = compute.get();
+                perTrialValues.put(key, value);
+                return value;
             }
         }
     }

@@ -69,6 +69,15 @@ public final class GaussianMeasurement implements Measurement {
         return noise == 0 ? this : new GaussianMeasurement(shape, m, 0);
     }
 
+    /** Rejects a dense ensemble of {@code m} matrices of {@code shape} that one Java array cannot hold. */
+    static void checkDenseSize(String key, int m, Shape shape) {
+        long entries = (long) m * shape.rows() * shape.columns();
+        if (entries > Integer.MAX_VALUE - 8) {
+            throw new ConfigException(key, m + " dense measurements of a " + shape + " need " + entries
+                    + " stored entries, more than one array holds; rank-one-projection needs only m d");
+        }
+    }
+
     public static final class Factory implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements"),
@@ -97,11 +106,7 @@ public final class GaussianMeasurement implements Measurement {
                         + context.problemName() + "' draws a " + truth);
             }
             int m = config.integer("m");
-            long entries = (long) m * truth.rows() * truth.columns();
-            if (entries > Integer.MAX_VALUE - 8) {
-                throw new ConfigException("m", m + " dense measurements of a " + truth + " need " + entries
-                        + " entries, more than one array holds; use rank-one-projection for large d");
-            }
+            checkDenseSize("m", m, truth);
             return new GaussianMeasurement(Shape.matrix(truth.rows(), truth.columns()), m, config.real("noise"));
         }
     }

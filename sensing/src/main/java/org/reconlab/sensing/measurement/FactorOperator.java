@@ -1,0 +1,22 @@
+package org.reconlab.sensing.measurement;
+
+import cern.colt.matrix.DoubleMatrix1D;
+import cern.colt.matrix.DoubleMatrix2D;
+import org.reconlab.core.spi.LinearOperator;
+
+/**
+ * A sensing operator with kernels that work on factors {@code U} (d1 x k) and {@code V} (d2 x k) without forming the
+ * d1 x d2 matrices {@code U V^T} or {@code A*(y)}. Only operators for which that is cheaper implement it (rank-one
+ * projections: O(m d k) instead of O(m d^2)); factorized models then build their objective on these kernels.
+ */
+public interface FactorOperator extends LinearOperator {
+
+    /** Writes {@code <A_i, U V^T>} into {@code out}, i = 1..m. */
+    void applyFactored(DoubleMatrix2D u, DoubleMatrix2D v, DoubleMatrix1D out);
+
+    /** {@code A*(y) V}, a d1 x k matrix. */
+    DoubleMatrix2D adjointTimes(DoubleMatrix1D y, DoubleMatrix2D v);
+
+    /** {@code A*(y)^T U}, a d2 x k matrix. */
+    DoubleMatrix2D adjointTransposeTimes(DoubleMatrix1D y, DoubleMatrix2D u);
+}
