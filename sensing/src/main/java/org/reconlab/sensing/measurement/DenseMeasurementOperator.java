@@ -57,6 +57,18 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
         return rows[i * n + j * domain.columns() + k];
     }
 
+    /** A copy of the m x n matrix whose row i is {@code A_i} flattened row-major. */
+    @Override
+    public java.util.Optional<DoubleMatrix2D> asDenseMatrix() {
+        DoubleMatrix2D matrix = new cern.colt.matrix.impl.DenseDoubleMatrix2D(m, n);
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < n; p++) {
+                matrix.setQuick(i, p, rows[i * n + p]);
+            }
+        }
+        return java.util.Optional.of(matrix);
+    }
+
     @Override
     public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
         checkSignal(x, "x");
