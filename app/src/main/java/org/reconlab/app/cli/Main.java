@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 /** The {@code reconlab} command line. Exit codes: 0 done, 2 bad spec or arguments (nothing run), 1 a failure. */
 @Command(name = "reconlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run, reproduce and extend low-rank recovery experiments from YAML specs.",
-        subcommands = {ListCommand.class, DescribeCommand.class, ValidateCommand.class, RunCommand.class})
+        subcommands = {ListCommand.class, DescribeCommand.class, ValidateCommand.class, RunCommand.class,
+            PlotCommand.class, MergeCommand.class, SlurmCommand.class})
 public final class Main {
 
     public static final int OK = 0;

@@ -37,7 +37,10 @@ public final class Manifest {
      */
     public static String fingerprint(LoadedSpec spec, ComponentRegistry registry) {
         Map<String, Object> content = new TreeMap<>();
-        content.put("spec", spec.resolved());
+        // The plots section changes pictures, not numbers: a run resumes after it is edited.
+        Map<String, Object> numbers = new TreeMap<>(spec.resolved());
+        numbers.remove("plots");
+        content.put("spec", numbers);
         content.put("modules", registry.moduleVersions());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsString(content)
@@ -76,6 +79,12 @@ public final class Manifest {
         manifest.put("started", started.toString());
         manifest.put("ended", ended == null ? null : ended.toString());
         manifest.put("planned-trials", plannedTrials);
+        putTrialStatuses(manifest, trials);
+        return manifest;
+    }
+
+    /** Sets {@code finished-trials}, {@code status-counts} and {@code trial-statuses} of a manifest from {@code trials}. */
+    public static void putTrialStatuses(Map<String, Object> manifest, List<TrialResult> trials) {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, String> statuses = new LinkedHashMap<>();
         for (TrialResult trial : trials) {
@@ -85,7 +94,6 @@ public final class Manifest {
         manifest.put("finished-trials", trials.size());
         manifest.put("status-counts", counts);
         manifest.put("trial-statuses", statuses);
-        return manifest;
     }
 
     private static String hostName() {

@@ -2,6 +2,7 @@ package org.reconlab.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +33,15 @@ public final class ExperimentPlan {
         this.trials = List.copyOf(trials);
     }
 
+    /** The plan of {@code spec}; relative file paths in it are resolved against the working directory. */
     public static ExperimentPlan build(ExperimentSpec spec, ComponentRegistry registry) {
+        return build(spec, registry, Path.of(""));
+    }
+
+    /** The plan of {@code spec}, resolving relative file paths in it against {@code baseDirectory}. */
+    public static ExperimentPlan build(ExperimentSpec spec, ComponentRegistry registry, Path baseDirectory) {
         requireNonNull(spec, "spec is null");
-        PipelineBuilder builder = new PipelineBuilder(registry);
+        PipelineBuilder builder = new PipelineBuilder(registry, baseDirectory);
         List<PlannedTrial> trials = new ArrayList<>();
         Map<String, Map<String, Object>> variants = spec.variants().isEmpty()
                 ? Map.of("", Map.of()) : spec.variants();

@@ -2,6 +2,7 @@ package org.reconlab.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,15 +30,23 @@ import org.reconlab.core.spi.Shape;
 public final class PipelineBuilder {
 
     private final ComponentRegistry registry;
+    private final Path baseDirectory;
 
+    /** A builder that resolves relative file paths in specs against the working directory. */
     public PipelineBuilder(ComponentRegistry registry) {
+        this(registry, Path.of(""));
+    }
+
+    /** A builder that resolves relative file paths in specs against {@code baseDirectory} (the spec's directory). */
+    public PipelineBuilder(ComponentRegistry registry, Path baseDirectory) {
         this.registry = requireNonNull(registry, "registry is null");
+        this.baseDirectory = requireNonNull(baseDirectory, "baseDirectory is null").toAbsolutePath();
     }
 
     public Pipeline build(PipelineSpec spec) {
         requireNonNull(spec, "spec is null");
         Map<String, Config> configs = new LinkedHashMap<>();
-        Context context = new Context();
+        Context context = new Context(baseDirectory);
 
         context.problemName = spec.problem().plugin();
         context.problem = create(ComponentKind.PROBLEM, spec.problem(), "problem", context, configs);
@@ -111,12 +120,22 @@ public final class PipelineBuilder {
     }
 
     private static final class Context implements BuildContext {
+        private final Path baseDirectory;
         private Problem problem;
         private String problemName;
         private Optional<Measurement> measurement = Optional.empty();
         private Optional<String> measurementName = Optional.empty();
         private Optional<Model> model = Optional.empty();
         private Optional<String> modelName = Optional.empty();
+
+        Context(Path baseDirectory) {
+            this.baseDirectory = baseDirectory;
+        }
+
+        @Override
+        public Path baseDirectory() {
+            return baseDirectory;
+        }
 
         @Override
         public Problem problem() {
