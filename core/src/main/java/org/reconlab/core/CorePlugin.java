@@ -5,6 +5,8 @@ import org.reconlab.core.metric.RelativeErrorMetric;
 import org.reconlab.core.metric.TestErrorMetric;
 import org.reconlab.core.metric.TrainLossMetric;
 import org.reconlab.core.optim.GradientDescent;
+import org.reconlab.core.optim.GradientDescentAscent;
+import org.reconlab.core.optim.GradientFlow;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Plugin;
@@ -19,7 +21,7 @@ public final class CorePlugin implements Plugin {
 
     @Override
     public List<OptimizerFactory> optimizers() {
-        return List.of(new GradientDescent.Factory());
+        return List.of(new GradientDescent.Factory(), new GradientFlow.Factory(), new GradientDescentAscent.Factory());
     }
 
     @Override
