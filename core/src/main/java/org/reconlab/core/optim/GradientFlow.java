@@ -186,7 +186,7 @@ public final class GradientFlow implements Optimizer {
      * {@code k1 = W^{-1} F0}, {@code F1 = F(y + h k1/2)}, {@code k2 = W^{-1}(F1 - k1) + k1}, {@code y' = y + h k2},
      * {@code F2 = F(y')}, {@code k3 = W^{-1}(F2 - (6 + sqrt 2)(k2 - F1) - 2(k1 - F0))}, error
      * {@code h (k1 - 2 k2 + k3) / 6}. L-stable, so steps grow with the slowest time scale instead of being capped by
-     * the fastest one. The Hessian comes from central differences of the gradient (2P gradients for P parameters)
+     * the fastest one. The Hessian comes from forward differences of the gradient (P gradients for P parameters)
      * at each new point; W is factored by LU. Cost grows like {@code P^3}: meant for up to a few hundred parameters.
      */
     private void runRosenbrock(Objective objective, Blocks parameters, IterationObserver observer) {
@@ -202,7 +202,7 @@ public final class GradientFlow implements Optimizer {
         double e32 = 6 + Math.sqrt(2);
         double t = 0;
         double h = initialStep(objective, scratch, y, f0);
-        double[][] jacobian = jacobian(objective, scratch, y);
+        double[][] jacobian = jacobian(objective, scratch, y, f0);
         double[] stage = new double[n];
         for (int step = 1; step <= maxSteps; ) {
             h = Math.min(h, time - t);
@@ -264,26 +264,28 @@ public final class GradientFlow implements Optimizer {
             }
             step++;
             h *= Math.min(5, 0.9 * Math.pow(Math.max(error, 1e-300), -1.0 / 3));
-            jacobian = jacobian(objective, scratch, y);
+            jacobian = jacobian(objective, scratch, y, f0);
         }
     }
 
-    /** {@code J = d(-grad f)/d theta} by central differences, column by column. */
-    private static double[][] jacobian(Objective objective, Blocks scratch, double[] y) {
+    /**
+     * {@code J = d(-grad f)/d theta} by forward differences from the known field {@code f0} at {@code y}, column by
+     * column (P gradients). The error, about {@code 1e-8} relative, only perturbs W; Rosenbrock steps stay stable and
+     * their error estimate stays meaningful with such a Jacobian.
+     */
+    private static double[][] jacobian(Objective objective, Blocks scratch, double[] y, double[] f0) {
         int n = y.length;
         double[][] jacobian = new double[n][n];
         double[] point = y.clone();
         for (int j = 0; j < n; j++) {
-            double delta = 1e-5 * Math.max(Math.abs(y[j]), 1e-8);
+            double delta = 1.5e-8 * Math.max(Math.abs(y[j]), 1e-8);
             point[j] = y[j] + delta;
+            delta = point[j] - y[j];
             unflatten(point, scratch);
             double[] plus = field(objective.evaluate(scratch).gradient(), n);
-            point[j] = y[j] - delta;
-            unflatten(point, scratch);
-            double[] minus = field(objective.evaluate(scratch).gradient(), n);
             point[j] = y[j];
             for (int i = 0; i < n; i++) {
-                jacobian[i][j] = (plus[i] - minus[i]) / (2 * delta);
+                jacobian[i][j] = (plus[i] - f0[i]) / delta;
             }
         }
         return jacobian;

@@ -25,6 +25,14 @@ import org.reconlab.core.spi.LinearOperator;
  */
 public final class BasisPursuit {
 
+    static {
+        // ojAlgo prints a hardware-profile notice on standard output when it first loads unless this is set; the
+        // CLI's standard output belongs to reconlab.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     private BasisPursuit() {
     }
 

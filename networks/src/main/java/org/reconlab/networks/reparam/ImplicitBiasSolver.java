@@ -14,13 +14,14 @@ import cern.colt.matrix.linalg.CholeskyDecomposition;
  * <p>The optimality conditions are {@code R'(w) = A^T lambda} and {@code A w = y}, so {@code w(lambda) =
  * (R')^{-1}(A^T lambda)} and {@code lambda} solves {@code F(lambda) = A w(lambda) - y = 0}. F is the gradient of the
  * convex dual {@code phi(lambda) = sum_i R*((A^T lambda)_i) - <lambda, y>}, with Hessian
- * {@code A diag(1/R''(w)) A^T}, positive definite when A has full row rank. Newton steps on {@code phi} with
- * backtracking (Armijo on phi, also keeping {@code |A^T lambda|} inside the link's range) converge quadratically;
- * the iteration stops when {@code ||F|| <= 1e-13 (1 + ||y||)}.
+ * {@code A diag(1/R''(w)) A^T}, positive definite when A has full row rank. Newton steps for {@code F = 0}, damped by
+ * backtracking on the merit {@code ||F||} (the Newton direction decreases it: {@code d/dt ||F||^2 = -2 ||F||^2}) and
+ * kept with {@code |A^T lambda|} inside the link's range, converge quadratically near the solution; the iteration
+ * stops when {@code ||F|| <= 1e-13 (1 + ||y||)}.
  */
 public final class ImplicitBiasSolver {
 
-    private static final int MAX_ITERATIONS = 200;
+    private static final int MAX_ITERATIONS = 500;
 
     private ImplicitBiasSolver() {
     }
@@ -73,11 +74,7 @@ public final class ImplicitBiasSolver {
                 rhs.setQuick(i, 0, -residual[i]);
             }
             DoubleMatrix2D direction = cholesky.solve(rhs);
-            double slope = 0;
-            for (int i = 0; i < n; i++) {
-                slope += residual[i] * direction.getQuick(i, 0);
-            }
-            double current = dual(reparametrization, z, lambda, y);
+            double current = norm(residual);
             double t = 1;
             double[] trial = new double[n];
             double[] trialZ = new double[d];
@@ -87,13 +84,13 @@ public final class ImplicitBiasSolver {
                 }
                 multiplyTransposed(a, trial, trialZ);
                 if (inside(reparametrization, trialZ)
-                        && dual(reparametrization, trialZ, trial, y) <= current + 1e-4 * t * slope) {
+                        && norm(residual(a, inverseLink(reparametrization, trialZ), y)) <= (1 - 1e-4 * t) * current) {
                     break;
                 }
                 t /= 2;
                 if (t < 1e-20) {
                     throw new IllegalStateException("the dual Newton line search of " + reparametrization
-                            + " stalled with residual " + norm(residual));
+                            + " stalled with residual " + current);
                 }
             }
             lambda = trial.clone();
@@ -102,17 +99,12 @@ public final class ImplicitBiasSolver {
                 + MAX_ITERATIONS + " steps");
     }
 
-    /** {@code phi(lambda) = sum_j R*(z_j) - <lambda, y>}, {@code R*(z) = z w - R(w)} at {@code w = (R')^{-1}(z)}. */
-    private static double dual(Reparametrization reparametrization, double[] z, double[] lambda, DoubleMatrix1D y) {
-        double sum = 0;
-        for (double zj : z) {
-            double w = reparametrization.inverseLink(zj);
-            sum += zj * w - reparametrization.regularizer(w);
+    private static double[] inverseLink(Reparametrization reparametrization, double[] z) {
+        double[] w = new double[z.length];
+        for (int j = 0; j < z.length; j++) {
+            w[j] = reparametrization.inverseLink(z[j]);
         }
-        for (int i = 0; i < lambda.length; i++) {
-            sum -= lambda[i] * y.getQuick(i);
-        }
-        return sum;
+        return w;
     }
 
     private static boolean inside(Reparametrization reparametrization, double[] z) {
