@@ -95,6 +95,12 @@ public final class RankOneProjectionMeasurement implements Measurement {
         return noise == 0 ? this : new RankOneProjectionMeasurement(d, m, 0, truncation);
     }
 
+    /** The m x d vectors, {@code 8 m d} bytes. */
+    @Override
+    public long estimatedBytes() {
+        return 8L * m * d;
+    }
+
     public static final class Factory implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of samples a_i (or give oversampling)"),
