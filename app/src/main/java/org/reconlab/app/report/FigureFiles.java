@@ -20,13 +20,6 @@ final class FigureFiles {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureFiles.class);
 
-    static {
-        // Charts are drawn off screen; without this a JVM started under a display would open a connection to it.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     private FigureFiles() {
     }
 
