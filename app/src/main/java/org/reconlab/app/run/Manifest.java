@@ -79,6 +79,12 @@ public final class Manifest {
         manifest.put("started", started.toString());
         manifest.put("ended", ended == null ? null : ended.toString());
         manifest.put("planned-trials", plannedTrials);
+        putTrialStatuses(manifest, trials);
+        return manifest;
+    }
+
+    /** Sets {@code finished-trials}, {@code status-counts} and {@code trial-statuses} of a manifest from {@code trials}. */
+    public static void putTrialStatuses(Map<String, Object> manifest, List<TrialResult> trials) {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, String> statuses = new LinkedHashMap<>();
         for (TrialResult trial : trials) {
@@ -88,7 +94,6 @@ public final class Manifest {
         manifest.put("finished-trials", trials.size());
         manifest.put("status-counts", counts);
         manifest.put("trial-statuses", statuses);
-        return manifest;
     }
 
     private static String hostName() {

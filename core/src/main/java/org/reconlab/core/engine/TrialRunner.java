@@ -2,6 +2,7 @@ package org.reconlab.core.engine;
 
 import cern.colt.matrix.DoubleMatrix2D;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.OptimizationTask;
+import org.reconlab.core.spi.Shape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,14 +42,28 @@ public final class TrialRunner {
 
     public static TrialResult run(Pipeline pipeline, RandomStreams streams, int index, int repetition,
             Map<String, Object> sweepValues) {
+        return run(pipeline, streams, index, repetition, sweepValues, TrialArtifacts.NONE);
+    }
+
+    /**
+     * Runs the trial; if it runs to its end (done or diverged), hands its arrays to {@code artifacts} before
+     * returning. An exception from {@code artifacts} propagates (see {@link TrialArtifacts}).
+     */
+    public static TrialResult run(Pipeline pipeline, RandomStreams streams, int index, int repetition,
+            Map<String, Object> sweepValues, TrialArtifacts artifacts) {
+        java.util.Objects.requireNonNull(artifacts, "artifacts is null");
         long start = System.nanoTime();
         Recorder recorder = null;
+        TrialArrays arrays = null;
+        TrialResult result;
         try {
             GroundTruth truth = pipeline.problem().draw(streams.stream(repetition, "problem"));
             Optional<Observations> observations = pipeline.measurement()
                     .map(m -> m.observe(truth, streams.stream(repetition, "measurement")));
             Model model = pipeline.model();
             Blocks initial = model.initialize(observations, streams.stream(repetition, "model"));
+            // Optimizers may update blocks in place: keep the initial values only if someone wants them.
+            Blocks initialCopy = artifacts == TrialArtifacts.NONE ? null : initial.copy();
             Optional<Objective> objective = observations.map(model::objective);
             Supplier<Optional<Observations>> test = memoize(() -> pipeline.measurement()
                     .map(m -> m.noiseless().observe(truth, streams.stream(repetition, "measurement/test"))));
@@ -56,7 +72,12 @@ public final class TrialRunner {
             pipeline.optimizer().run(new OptimizationTask(model, initial, objective, observations, truth, optimizerRandom),
                     recorder);
             recorder.finish();
-            return recorder.result(index, repetition, sweepValues, streams.trialSeed(repetition), seconds(start));
+            if (initialCopy != null) {
+                DoubleMatrix2D estimate = model.signalShape().kind() == Shape.Kind.FUNCTION
+                        ? null : model.signal(recorder.lastParameters);
+                arrays = new TrialArrays(index, truth, observations, initialCopy, recorder.lastParameters, estimate);
+            }
+            result = recorder.result(index, repetition, sweepValues, streams.trialSeed(repetition), seconds(start));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.warn("trial {} failed: {}", index, e.toString());
             log.debug("trial {} failed here", index, e);
@@ -67,6 +88,10 @@ public final class TrialRunner {
             return new TrialResult(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.FAILED,
                     message, iterations, last, series, seconds(start));
         }
+        if (arrays != null) {
+            artifacts.trialArrays(arrays);
+        }
+        return result;
     }
 
     private static double seconds(long startNanos) {
@@ -98,6 +123,7 @@ public final class TrialRunner {
         private final Supplier<Optional<Observations>> test;
         private final int recordEvery;
         private final List<SeriesPoint> series = new ArrayList<>();
+        private final Map<Object, Object> perTrialValues = new HashMap<>();
         private Map<String, Double> lastValues = new LinkedHashMap<>();
         private Blocks lastParameters;
         private int lastIteration = -1;
@@ -248,6 +274,18 @@ public final class TrialRunner {
             @Override
             public Optional<Observations> testObservations() {
                 return test.get();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T perTrial(Object key, Supplier<T> compute) {
+                // Not computeIfAbsent: compute may itself call perTrial for another key.
+                if (perTrialValues.containsKey(key)) {
+                    return (T) perTrialValues.get(key);
+                }
+                T value = compute.get();
+                perTrialValues.put(key, value);
+                return value;
             }
         }
     }

@@ -57,6 +57,14 @@ public final class Config {
         return Optional.ofNullable((String) optional(name, ParameterType.CHOICE));
     }
 
+    public String string(String name) {
+        return (String) required(name, ParameterType.STRING);
+    }
+
+    public Optional<String> optionalString(String name) {
+        return Optional.ofNullable((String) optional(name, ParameterType.STRING));
+    }
+
     @SuppressWarnings("unchecked")
     public List<Integer> integers(String name) {
         return (List<Integer>) required(name, ParameterType.INTEGER_LIST);

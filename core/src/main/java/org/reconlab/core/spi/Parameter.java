@@ -65,6 +65,11 @@ public record Parameter(
         return new Parameter(name, ParameterType.REAL_LIST, defaultValue, minimum, maximum, List.of(), doc);
     }
 
+    /** A free-text parameter (a file path, a name); a {@code null} default makes it optional. */
+    public static Parameter string(String name, String defaultValue, String doc) {
+        return new Parameter(name, ParameterType.STRING, defaultValue, 0, 0, List.of(), doc);
+    }
+
     /** Human-readable allowed values, as printed in error messages and by {@code reconlab describe}. */
     public String allowed() {
         return switch (type) {
@@ -72,6 +77,7 @@ public record Parameter(
             case BOOLEAN -> "true or false";
             case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case REAL, REAL_LIST -> rangeReal();
+            case STRING -> "a non-empty string";
         };
     }
 
@@ -119,6 +125,12 @@ public record Parameter(
                     values.add(checkReal(element));
                 }
                 yield List.copyOf(values);
+            }
+            case STRING -> {
+                if (!(raw instanceof String s) || s.isBlank()) {
+                    throw mismatch(raw);
+                }
+                yield s;
             }
         };
     }

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import org.reconlab.core.operator.RestrictableOperator;
+import org.reconlab.core.operator.RowSubsetOperator;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Shape;
 
@@ -13,7 +16,7 @@ import org.reconlab.core.spi.Shape;
  * {@code A*(y) = sum_i y_i A_i}. The storage is one row-major {@code double[m * n]}, simple on purpose: it is the
  * reference the faster kernels are checked against.
  */
-public final class DenseMeasurementOperator implements LinearOperator {
+public final class DenseMeasurementOperator implements DesignOperator, RestrictableOperator {
 
     private final Shape domain;
     private final int m;
@@ -54,6 +57,18 @@ public final class DenseMeasurementOperator implements LinearOperator {
         return rows[i * n + j * domain.columns() + k];
     }
 
+    /** A copy of the m x n matrix whose row i is {@code A_i} flattened row-major. */
+    @Override
+    public java.util.Optional<DoubleMatrix2D> asDenseMatrix() {
+        DoubleMatrix2D matrix = new cern.colt.matrix.impl.DenseDoubleMatrix2D(m, n);
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < n; p++) {
+                matrix.setQuick(i, p, rows[i * n + p]);
+            }
+        }
+        return java.util.Optional.of(matrix);
+    }
+
     @Override
     public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
         checkSignal(x, "x");
@@ -90,6 +105,73 @@ public final class DenseMeasurementOperator implements LinearOperator {
         }
         unflatten(sum, out);
         return squared;
+    }
+
+    @Override
+    public LinearOperator restrict(int[] subset) {
+        int[] checked = RowSubsetOperator.checkRows(subset, m);
+        double[] kept = new double[checked.length * n];
+        for (int t = 0; t < checked.length; t++) {
+            System.arraycopy(rows, checked[t] * n, kept, t * n, n);
+        }
+        return new DenseMeasurementOperator(domain, checked.length, kept);
+    }
+
+    @Override
+    public DoubleMatrix2D leftDesign(DoubleMatrix2D v) {
+        int d1 = domain.rows();
+        int d2 = domain.columns();
+        if (v.rows() != d2) {
+            throw new IllegalArgumentException("V has " + v.rows() + " rows, the operator's matrices have " + d2
+                    + " columns");
+        }
+        int k = v.columns();
+        double[][] columns = v.viewDice().toArray();
+        DoubleMatrix2D design = new DenseDoubleMatrix2D(m, d1 * k);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < d1; j++) {
+                int offset = i * n + j * d2;
+                for (int l = 0; l < k; l++) {
+                    double[] column = columns[l];
+                    double s = 0;
+                    for (int c = 0; c < d2; c++) {
+                        s += rows[offset + c] * column[c];
+                    }
+                    design.setQuick(i, j * k + l, s);
+                }
+            }
+        }
+        return design;
+    }
+
+    @Override
+    public DoubleMatrix2D rightDesign(DoubleMatrix2D u) {
+        int d1 = domain.rows();
+        int d2 = domain.columns();
+        if (u.rows() != d1) {
+            throw new IllegalArgumentException("U has " + u.rows() + " rows, the operator's matrices have " + d1
+                    + " rows");
+        }
+        int k = u.columns();
+        double[][] fixed = u.toArray();
+        DoubleMatrix2D design = new DenseDoubleMatrix2D(m, d2 * k);
+        double[] row = new double[d2 * k];
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(row, 0);
+            for (int j = 0; j < d1; j++) {
+                int offset = i * n + j * d2;
+                for (int c = 0; c < d2; c++) {
+                    double a = rows[offset + c];
+                    for (int l = 0; l < k; l++) {
+                        row[c * k + l] += a * fixed[j][l];
+                    }
+                }
+            }
+            for (int p = 0; p < row.length; p++) {
+                design.setQuick(i, p, row[p]);
+            }
+        }
+        return design;
     }
 
     private double dot(int i, double[] flat) {

@@ -19,6 +19,7 @@ import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.core.spi.SquareLossObjective;
+import org.reconlab.sensing.measurement.FactorOperator;
 
 /**
  * {@code X = U U^T} with {@code U} d x k (block {@code U}); k >= r over-parameterizes, k = d fully. The training loss
@@ -34,6 +35,9 @@ public final class FactorizedSymmetricModel implements Model {
 
     /** The block name of the factor. */
     public static final String U = "U";
+
+    /** The 1/4 of {@code f(U) = 1/4 ||A(U U^T) - y||^2}. */
+    public static final double LOSS_WEIGHT = 0.25;
 
     private final int d;
     private final int width;
@@ -98,9 +102,13 @@ public final class FactorizedSymmetricModel implements Model {
         return Blocks.of(U, gradient);
     }
 
+    /** {@code 1/4 ||A(U U^T) - y||^2}; on factor kernels when the operator has them (rank-one projections). */
     @Override
     public Objective objective(Observations observations) {
-        return new SquareLossObjective(this, observations, 0.25);
+        if (observations.operator() instanceof FactorOperator) {
+            return new FactoredSquareLoss(observations, LOSS_WEIGHT, U, null);
+        }
+        return new SquareLossObjective(this, observations, LOSS_WEIGHT);
     }
 
     public static final class Factory implements ModelFactory {

@@ -1,0 +1,44 @@
+package org.reconlab.networks;
+
+import java.util.List;
+import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.ModelFactory;
+import org.reconlab.core.spi.OptimizerFactory;
+import org.reconlab.core.spi.Plugin;
+import org.reconlab.core.spi.ProblemFactory;
+import org.reconlab.networks.relu.LipschitzAscent;
+import org.reconlab.networks.relu.LipschitzMetric;
+import org.reconlab.networks.relu.LipschitzProbe;
+import org.reconlab.networks.relu.ReluNetworkProblem;
+
+/**
+ * Random networks and implicit bias (SCIENCE.md 7-10): Lipschitz constants of random ReLU networks, diagonal linear
+ * networks, reparametrized linear models and over-parameterized GANs.
+ */
+public final class NetworksPlugin implements Plugin {
+
+    @Override
+    public String name() {
+        return "networks";
+    }
+
+    @Override
+    public List<ProblemFactory> problems() {
+        return List.of(new ReluNetworkProblem.Factory());
+    }
+
+    @Override
+    public List<ModelFactory> models() {
+        return List.of(new LipschitzProbe.Factory());
+    }
+
+    @Override
+    public List<OptimizerFactory> optimizers() {
+        return List.of(new LipschitzAscent.Factory());
+    }
+
+    @Override
+    public List<MetricFactory> metrics() {
+        return LipschitzMetric.factories();
+    }
+}
