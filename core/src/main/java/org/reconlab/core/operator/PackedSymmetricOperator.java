@@ -24,34 +24,41 @@ import org.reconlab.core.spi.Shape;
 public final class PackedSymmetricOperator implements LinearOperator {
 
     private final int d;
+    private final int m;
     private final int n;
-    private final double[][] rows;
+    private final double[] rows;
 
     /**
      * @param d the side of the symmetric matrices
-     * @param packedRows one packed row per measurement, each of length {@code d (d + 1) / 2}; kept, not copied
+     * @param m the number of measurements
+     * @param packedRows {@code m} packed rows of {@code d (d + 1) / 2} entries each, one after the other; kept, not
+     *     copied
      */
-    public PackedSymmetricOperator(int d, double[][] packedRows) {
+    public PackedSymmetricOperator(int d, int m, double[] packedRows) {
         this.n = PackedSymmetricKernels.packedLength(d);
         this.d = d;
         this.rows = requireNonNull(packedRows, "packedRows is null");
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == null || rows[i].length != n) {
-                throw new IllegalArgumentException("packed row " + i + " has " + (rows[i] == null ? "no" : rows[i].length)
-                        + " entries, a packed " + d + " x " + d + " matrix has " + n);
-            }
+        if (m < 0 || (long) m * n != rows.length) {
+            throw new IllegalArgumentException(m + " packed " + d + " x " + d + " measurements need " + (long) m * n
+                    + " entries, got " + rows.length);
         }
+        this.m = m;
     }
 
-    /** Packs dense measurement matrices, {@code denseRows[i]} holding {@code A_i} row-major (length {@code d^2}). */
-    public static PackedSymmetricOperator fromDense(int d, double[][] denseRows) {
-        requireNonNull(denseRows, "denseRows is null");
-        double[][] packed = new double[denseRows.length][];
-        for (int i = 0; i < denseRows.length; i++) {
-            packed[i] = new double[PackedSymmetricKernels.packedLength(d)];
-            PackedSymmetricKernels.packMeasurement(denseRows[i], 0, d, packed[i], 0);
+    /** Packs dense measurement matrices: {@code dense} holds {@code A_0, A_1, ...}, each d x d row-major. */
+    public static PackedSymmetricOperator fromDense(int d, int m, double[] dense) {
+        requireNonNull(dense, "dense is null");
+        long square = (long) d * d;
+        if (m < 0 || m * square != dense.length) {
+            throw new IllegalArgumentException(m + " dense " + d + " x " + d + " measurements need " + m * square
+                    + " entries, got " + dense.length);
         }
-        return new PackedSymmetricOperator(d, packed);
+        int n = PackedSymmetricKernels.packedLength(d);
+        double[] packed = new double[Math.multiplyExact(m, n)];
+        for (int i = 0; i < m; i++) {
+            PackedSymmetricKernels.packMeasurement(dense, (int) (i * square), d, packed, i * n);
+        }
+        return new PackedSymmetricOperator(d, m, packed);
     }
 
     /** Bytes the packed rows of {@code m} measurements of d x d symmetric matrices take: {@code 8 m d (d + 1) / 2}. */
@@ -70,14 +77,14 @@ public final class PackedSymmetricOperator implements LinearOperator {
 
     @Override
     public int rangeSize() {
-        return rows.length;
+        return m;
     }
 
     /** {@code S_i[j, k]}, the symmetric part of measurement i. */
     public double entry(int i, int j, int k) {
         int lo = Math.min(j, k);
         int hi = Math.max(j, k);
-        double packed = rows[i][PackedSymmetricKernels.index(lo, hi, d)];
+        double packed = rows[i * n + PackedSymmetricKernels.index(lo, hi, d)];
         return j == k ? packed : 0.5 * packed;
     }
 
@@ -85,8 +92,8 @@ public final class PackedSymmetricOperator implements LinearOperator {
     public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
         checkSignal(x, "x");
         checkRange(out, "out");
-        double[] values = new double[rows.length];
-        DenseOperatorKernels.mult(rows, n, packSignal(x), values);
+        double[] values = new double[m];
+        DenseOperatorKernels.mult(rows, m, n, packSignal(x), values);
         for (int i = 0; i < values.length; i++) {
             out.setQuick(i, values[i]);
         }
@@ -97,7 +104,7 @@ public final class PackedSymmetricOperator implements LinearOperator {
         checkRange(y, "y");
         checkSignal(out, "out");
         double[] sum = new double[n];
-        DenseOperatorKernels.multTransA(rows, n, y.toArray(), sum);
+        DenseOperatorKernels.multTransA(rows, m, n, y.toArray(), sum);
         unpack(sum, out);
     }
 
@@ -107,7 +114,7 @@ public final class PackedSymmetricOperator implements LinearOperator {
         checkRange(y, "y");
         checkSignal(out, "out");
         double[] sum = new double[n];
-        double squared = DenseOperatorKernels.residualMultTransA(rows, n, packSignal(x), y.toArray(), sum);
+        double squared = DenseOperatorKernels.residualMultTransA(rows, m, n, packSignal(x), y.toArray(), sum);
         unpack(sum, out);
         return squared;
     }
@@ -142,8 +149,8 @@ public final class PackedSymmetricOperator implements LinearOperator {
     }
 
     private void checkRange(DoubleMatrix1D y, String name) {
-        if (y.size() != rows.length) {
-            throw new IllegalArgumentException(name + " has length " + y.size() + ", the operator has " + rows.length
+        if (y.size() != m) {
+            throw new IllegalArgumentException(name + " has length " + y.size() + ", the operator has " + m
                     + " observations");
         }
     }

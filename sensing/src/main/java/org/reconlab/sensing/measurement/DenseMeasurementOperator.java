@@ -126,15 +126,16 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
                     + " columns");
         }
         int k = v.columns();
-        double[][] fixed = v.toArray();
+        double[][] columns = v.viewDice().toArray();
         DoubleMatrix2D design = new DenseDoubleMatrix2D(m, d1 * k);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < d1; j++) {
                 int offset = i * n + j * d2;
                 for (int l = 0; l < k; l++) {
+                    double[] column = columns[l];
                     double s = 0;
                     for (int c = 0; c < d2; c++) {
-                        s += rows[offset + c] * fixed[c][l];
+                        s += rows[offset + c] * column[c];
                     }
                     design.setQuick(i, j * k + l, s);
                 }

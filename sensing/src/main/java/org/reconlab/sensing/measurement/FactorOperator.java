@@ -19,4 +19,29 @@ public interface FactorOperator extends LinearOperator {
 
     /** {@code A*(y)^T U}, a d2 x k matrix. */
     DoubleMatrix2D adjointTransposeTimes(DoubleMatrix1D y, DoubleMatrix2D u);
+
+    /** {@code (A*(y) + A*(y)^T) U} for a square domain, the gradient kernel of {@code U U^T}. */
+    default DoubleMatrix2D symmetrizedAdjointTimes(DoubleMatrix1D y, DoubleMatrix2D u) {
+        DoubleMatrix2D out = adjointTimes(y, u);
+        out.assign(adjointTransposeTimes(y, u), cern.jet.math.Functions.plus);
+        return out;
+    }
+
+    /**
+     * The gradient kernel of {@code U U^T} in one call: with {@code r = A(U U^T) - y}, writes
+     * {@code (A*(r) + A*(r)^T) U} into {@code out} (d x k) and returns {@code ||r||^2}. Operators override it with a
+     * single pass over their data; the result must equal the composition of the methods above.
+     */
+    default double residualSymmetrizedAdjointTimes(DoubleMatrix2D u, DoubleMatrix1D y, DoubleMatrix2D out) {
+        DoubleMatrix1D residual = new cern.colt.matrix.impl.DenseDoubleMatrix1D(rangeSize());
+        applyFactored(u, u, residual);
+        double squared = 0;
+        for (int i = 0; i < residual.size(); i++) {
+            double r = residual.getQuick(i) - y.getQuick(i);
+            residual.setQuick(i, r);
+            squared += r * r;
+        }
+        out.assign(symmetrizedAdjointTimes(residual, u));
+        return squared;
+    }
 }

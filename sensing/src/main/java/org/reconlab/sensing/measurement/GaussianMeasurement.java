@@ -69,6 +69,29 @@ public final class GaussianMeasurement implements Measurement {
         return noise == 0 ? this : new GaussianMeasurement(shape, m, 0);
     }
 
+    /** The alternative to {@code m} that every sensing measurement offers. */
+    static final Parameter OVERSAMPLING = Parameter.real("oversampling", null, Double.MIN_VALUE, Double.MAX_VALUE,
+            "instead of m: m = ceil(oversampling * max(d1, d2)), so m grows with a swept dimension");
+
+    /** {@code m}, or {@code ceil(oversampling * max(d1, d2))}; exactly one of them must be given. */
+    static int measurementCount(Config config, Shape truth) {
+        java.util.OptionalInt m = config.optionalInteger("m");
+        java.util.OptionalDouble oversampling = config.optionalReal("oversampling");
+        if (m.isPresent() == oversampling.isPresent()) {
+            throw new ConfigException(m.isPresent() ? "oversampling" : "m", "give exactly one of 'm' (an integer >= 1)"
+                    + " and 'oversampling' (m = ceil(oversampling * max(d1, d2)))");
+        }
+        if (m.isPresent()) {
+            return m.getAsInt();
+        }
+        double count = Math.ceil(oversampling.getAsDouble() * Math.max(truth.rows(), truth.columns()));
+        if (count > Integer.MAX_VALUE) {
+            throw new ConfigException("oversampling", "oversampling " + oversampling.getAsDouble() + " gives m = "
+                    + count + ", too many");
+        }
+        return (int) count;
+    }
+
     /** Rejects a dense ensemble of {@code m} matrices of {@code shape} that one Java array cannot hold. */
     static void checkDenseSize(String key, int m, Shape shape) {
         long entries = (long) m * shape.rows() * shape.columns();
@@ -80,7 +103,8 @@ public final class GaussianMeasurement implements Measurement {
 
     public static final class Factory implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
-                Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements"),
+                Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements (or give oversampling)"),
+                OVERSAMPLING,
                 GaussianNoise.PARAMETER);
 
         @Override
@@ -105,7 +129,7 @@ public final class GaussianMeasurement implements Measurement {
                 throw ConfigException.incompatible("measurement 'gaussian' senses matrices, but problem '"
                         + context.problemName() + "' draws a " + truth);
             }
-            int m = config.integer("m");
+            int m = measurementCount(config, truth);
             checkDenseSize("m", m, truth);
             return new GaussianMeasurement(Shape.matrix(truth.rows(), truth.columns()), m, config.real("noise"));
         }

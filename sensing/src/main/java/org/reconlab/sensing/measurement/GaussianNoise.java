@@ -23,7 +23,11 @@ final class GaussianNoise {
 
     /** Observes {@code truth} through {@code operator} and adds noise of standard deviation {@code sigma}. */
     static Observations observe(LinearOperator operator, GroundTruth truth, double sigma, SplittableRandom random) {
-        DoubleMatrix1D values = operator.apply(truth.signal());
+        return addNoise(operator, operator.apply(truth.signal()), sigma, random);
+    }
+
+    /** Adds noise of standard deviation {@code sigma} to the clean values {@code A(X*)}, in place. */
+    static Observations addNoise(LinearOperator operator, DoubleMatrix1D values, double sigma, SplittableRandom random) {
         DoubleMatrix1D noise = new DenseDoubleMatrix1D(values.size());
         if (sigma > 0) {
             for (int i = 0; i < values.size(); i++) {

@@ -1,5 +1,8 @@
 package org.reconlab.sensing.measurement;
 
+import cern.colt.matrix.DoubleMatrix1D;
+import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix1D;
 import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -11,6 +14,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.sensing.problem.PsdLowRankProblem;
 
 /**
  * Rank-one projections {@code y_i = (a_i^T X a_i) / sqrt(m) + e_i} with {@code a_i ~ N(0, I_d)}: training a network
@@ -68,9 +72,21 @@ public final class RankOneProjectionMeasurement implements Measurement {
         return new RankOneProjectionOperator(d, m, vectors, 1 / Math.sqrt(m));
     }
 
+    /**
+     * Observes the truth; when it comes with its factor ({@code X* = F F^T}, part {@code factor} of
+     * {@code psd-low-rank}) the clean values are {@code <A_i, F F^T>} from the factor kernel, O(m d r) instead of
+     * O(m d^2), which is what makes d in the thousands practical.
+     */
     @Override
     public Observations observe(GroundTruth truth, SplittableRandom random) {
-        return GaussianNoise.observe(drawOperator(random), truth, noise, random);
+        RankOneProjectionOperator operator = drawOperator(random);
+        if (!truth.parts().names().contains(PsdLowRankProblem.FACTOR)) {
+            return GaussianNoise.observe(operator, truth, noise, random);
+        }
+        DoubleMatrix2D factor = truth.parts().get(PsdLowRankProblem.FACTOR);
+        DoubleMatrix1D clean = new DenseDoubleMatrix1D(m);
+        operator.applyFactored(factor, factor, clean);
+        return GaussianNoise.addNoise(operator, clean, noise, random);
     }
 
     @Override
@@ -80,7 +96,8 @@ public final class RankOneProjectionMeasurement implements Measurement {
 
     public static final class Factory implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
-                Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of samples a_i"),
+                Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of samples a_i (or give oversampling)"),
+                GaussianMeasurement.OVERSAMPLING,
                 GaussianNoise.PARAMETER,
                 Parameter.real("truncation", 0.0, 0.0, Double.MAX_VALUE,
                         "discard samples with ||a_i||^2 > truncation * d (0: keep all)"));
@@ -107,7 +124,7 @@ public final class RankOneProjectionMeasurement implements Measurement {
                 throw ConfigException.incompatible("measurement 'rank-one-projection' senses symmetric matrices, but"
                         + " problem '" + context.problemName() + "' draws a " + truth);
             }
-            int m = config.integer("m");
+            int m = GaussianMeasurement.measurementCount(config, truth);
             if ((long) m * truth.rows() > Integer.MAX_VALUE - 8) {
                 throw new ConfigException("m", m + " vectors of length " + truth.rows() + " do not fit one array");
             }

@@ -110,23 +110,20 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
             throw new IllegalArgumentException("U has " + u.columns() + " columns, V has " + v.columns());
         }
         checkRange(out, "out");
-        double[][] left = u.toArray();
-        double[][] right = u == v ? left : v.toArray();
+        double[][] left = columns(u);
+        double[][] right = u == v ? left : columns(v);
         int k = u.columns();
         double[] ua = new double[k];
         double[] va = new double[k];
         for (int i = 0; i < m; i++) {
             project(i, left, ua);
-            double s = 0;
-            if (right == left) {
-                for (int l = 0; l < k; l++) {
-                    s += ua[l] * ua[l];
-                }
-            } else {
+            if (right != left) {
                 project(i, right, va);
-                for (int l = 0; l < k; l++) {
-                    s += ua[l] * va[l];
-                }
+            }
+            double[] other = right == left ? ua : va;
+            double s = 0;
+            for (int l = 0; l < k; l++) {
+                s += ua[l] * other[l];
             }
             out.setQuick(i, scale * s);
         }
@@ -136,10 +133,11 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
     public DoubleMatrix2D adjointTimes(DoubleMatrix1D y, DoubleMatrix2D v) {
         checkRange(y, "y");
         checkFactor(v, "V");
-        double[][] factor = v.toArray();
+        double[][] factor = columns(v);
         int k = v.columns();
         double[] va = new double[k];
-        double[] sum = new double[d * k];
+        // column l of the result, sum_i c y_i (a_i . v_l) a_i, accumulated as a contiguous row of length d
+        double[][] sum = new double[k][d];
         for (int i = 0; i < m; i++) {
             double yi = scale * y.getQuick(i);
             if (yi == 0) {
@@ -147,17 +145,18 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
             }
             project(i, factor, va);
             int offset = i * d;
-            for (int j = 0; j < d; j++) {
-                double aj = yi * vectors[offset + j];
-                for (int l = 0; l < k; l++) {
-                    sum[j * k + l] += aj * va[l];
+            for (int l = 0; l < k; l++) {
+                double coefficient = yi * va[l];
+                double[] target = sum[l];
+                for (int j = 0; j < d; j++) {
+                    target[j] += coefficient * vectors[offset + j];
                 }
             }
         }
         DoubleMatrix2D out = new DenseDoubleMatrix2D(d, k);
         for (int j = 0; j < d; j++) {
             for (int l = 0; l < k; l++) {
-                out.setQuick(j, l, sum[j * k + l]);
+                out.setQuick(j, l, sum[l][j]);
             }
         }
         return out;
@@ -169,11 +168,65 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
         return adjointTimes(y, u);
     }
 
+    /** {@code 2 A*(y) U}, one pass: the {@code A_i} are symmetric. */
+    @Override
+    public DoubleMatrix2D symmetrizedAdjointTimes(DoubleMatrix1D y, DoubleMatrix2D u) {
+        DoubleMatrix2D out = adjointTimes(y, u);
+        out.assign(cern.jet.math.Functions.mult(2));
+        return out;
+    }
+
+    /**
+     * One pass over the vectors: for each i, {@code p = U^T a_i}, {@code r_i = c |p|^2 - y_i}, and
+     * {@code 2 c r_i a_i p^T} is added to the result while {@code a_i} is still in cache.
+     */
+    @Override
+    public double residualSymmetrizedAdjointTimes(DoubleMatrix2D u, DoubleMatrix1D y, DoubleMatrix2D out) {
+        checkFactor(u, "U");
+        checkRange(y, "y");
+        if (out.rows() != d || out.columns() != u.columns()) {
+            throw new IllegalArgumentException("out is " + out.rows() + " x " + out.columns() + ", expected " + d
+                    + " x " + u.columns());
+        }
+        double[][] factor = columns(u);
+        int k = u.columns();
+        double[] p = new double[k];
+        double[][] sum = new double[k][d];
+        double squared = 0;
+        for (int i = 0; i < m; i++) {
+            project(i, factor, p);
+            double q = 0;
+            for (int l = 0; l < k; l++) {
+                q += p[l] * p[l];
+            }
+            double r = scale * q - y.getQuick(i);
+            squared += r * r;
+            double ri = 2 * scale * r;
+            if (ri == 0) {
+                continue;
+            }
+            int offset = i * d;
+            for (int l = 0; l < k; l++) {
+                double coefficient = ri * p[l];
+                double[] target = sum[l];
+                for (int j = 0; j < d; j++) {
+                    target[j] += coefficient * vectors[offset + j];
+                }
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            for (int l = 0; l < k; l++) {
+                out.setQuick(j, l, sum[l][j]);
+            }
+        }
+        return squared;
+    }
+
     /** Row i is {@code vec(c a_i (a_i^T V))}. */
     @Override
     public DoubleMatrix2D leftDesign(DoubleMatrix2D v) {
         checkFactor(v, "V");
-        double[][] factor = v.toArray();
+        double[][] factor = columns(v);
         int k = v.columns();
         double[] va = new double[k];
         DoubleMatrix2D design = new DenseDoubleMatrix2D(m, d * k);
@@ -204,19 +257,21 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
         return new RankOneProjectionOperator(d, checked.length, kept, scale);
     }
 
-    /** {@code out = F^T a_i}. */
-    private void project(int i, double[][] factor, double[] out) {
-        java.util.Arrays.fill(out, 0);
+    /** The columns of {@code f}, each a contiguous array of length d. */
+    private static double[][] columns(DoubleMatrix2D f) {
+        return f.viewDice().toArray();
+    }
+
+    /** {@code out_l = <a_i, f_l>} for the columns {@code f_l} of a factor. */
+    private void project(int i, double[][] columns, double[] out) {
         int offset = i * d;
-        for (int j = 0; j < d; j++) {
-            double aj = vectors[offset + j];
-            if (aj == 0) {
-                continue;
+        for (int l = 0; l < out.length; l++) {
+            double[] column = columns[l];
+            double s = 0;
+            for (int j = 0; j < d; j++) {
+                s += vectors[offset + j] * column[j];
             }
-            double[] row = factor[j];
-            for (int l = 0; l < out.length; l++) {
-                out[l] += aj * row[l];
-            }
+            out[l] = s;
         }
     }
 

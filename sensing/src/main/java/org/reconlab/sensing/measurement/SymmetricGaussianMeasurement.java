@@ -73,7 +73,8 @@ public final class SymmetricGaussianMeasurement implements Measurement {
 
     public static final class Factory implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
-                Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements"),
+                Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements (or give oversampling)"),
+                GaussianMeasurement.OVERSAMPLING,
                 GaussianNoise.PARAMETER);
 
         @Override
@@ -98,7 +99,7 @@ public final class SymmetricGaussianMeasurement implements Measurement {
                 throw ConfigException.incompatible("measurement 'symmetric-gaussian' senses symmetric matrices, but"
                         + " problem '" + context.problemName() + "' draws a " + truth);
             }
-            int m = config.integer("m");
+            int m = GaussianMeasurement.measurementCount(config, truth);
             GaussianMeasurement.checkDenseSize("m", m, truth);
             return new SymmetricGaussianMeasurement(truth.rows(), m, config.real("noise"));
         }

@@ -11,7 +11,11 @@ import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
+import org.reconlab.sensing.problem.LowRankProblem;
+import org.reconlab.sensing.problem.PsdLowRankProblem;
+import org.reconlab.sensing.problem.RankOneProblem;
 
 /**
  * {@code sin theta_max} between the top-r column space of the iterate and that of the truth,
@@ -25,6 +29,10 @@ public final class SubspaceAngleMetric implements Metric {
     /** Singular values below this fraction of the largest count as zero when the rank of the truth is read. */
     public static final double RANK_TOLERANCE = 1e-10;
 
+    /** Parts of the sensing problems whose column space is that of the truth: X* = F F^T, L R^T, u v^T. */
+    private static final java.util.List<String> TRUTH_FACTORS = java.util.List.of(PsdLowRankProblem.FACTOR,
+            LowRankProblem.LEFT, RankOneProblem.U);
+
     private final Integer rank;
 
     /** @param rank r, or {@code null} for the numerical rank of the truth */
@@ -34,7 +42,7 @@ public final class SubspaceAngleMetric implements Metric {
 
     @Override
     public double[] evaluate(MetricContext context) {
-        Decompositions.Svd truth = Decompositions.svd(context.truth().signal());
+        Decompositions.Svd truth = Decompositions.svd(truthColumns(context.truth()));
         int r = rank != null ? rank
                 : truth.rank(RANK_TOLERANCE * Math.max(truth.singularValues().getQuick(0), Double.MIN_NORMAL));
         DoubleMatrix2D columns = context.model() instanceof FactorizedSymmetricModel
@@ -47,6 +55,19 @@ public final class SubspaceAngleMetric implements Metric {
         DoubleMatrix2D estimateBasis = estimate.u().viewPart(0, 0, estimate.u().rows(), r).copy();
         DoubleMatrix2D truthBasis = truth.u().viewPart(0, 0, truth.u().rows(), r).copy();
         return new double[] {Decompositions.largestPrincipalAngleSine(estimateBasis, truthBasis)};
+    }
+
+    /**
+     * A matrix with the column space of the truth: its left factor when the problem provides one (d x r, cheap to
+     * decompose when d is large), else the signal itself.
+     */
+    private static DoubleMatrix2D truthColumns(GroundTruth truth) {
+        for (String part : TRUTH_FACTORS) {
+            if (truth.parts().names().contains(part)) {
+                return truth.parts().get(part);
+            }
+        }
+        return truth.signal();
     }
 
     public static final class Factory implements MetricFactory {

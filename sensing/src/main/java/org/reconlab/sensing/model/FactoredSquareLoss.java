@@ -55,15 +55,15 @@ final class FactoredSquareLoss implements Objective {
 
     @Override
     public Evaluation evaluate(Blocks parameters) {
-        DoubleMatrix1D residual = residual(parameters);
-        double value = weight * residual.zDotProduct(residual);
         DoubleMatrix2D left = parameters.get(u);
         if (v == null) {
-            DoubleMatrix2D gradient = operator.adjointTimes(residual, left);
-            gradient.assign(operator.adjointTransposeTimes(residual, left), Functions.plus);
+            DoubleMatrix2D gradient = left.like();
+            double squared = operator.residualSymmetrizedAdjointTimes(left, y, gradient);
             gradient.assign(Functions.mult(2 * weight));
-            return new Evaluation(value, Blocks.of(u, gradient));
+            return new Evaluation(weight * squared, Blocks.of(u, gradient));
         }
+        DoubleMatrix1D residual = residual(parameters);
+        double value = weight * residual.zDotProduct(residual);
         DoubleMatrix2D right = parameters.get(v);
         DoubleMatrix2D gradientU = operator.adjointTimes(residual, right);
         gradientU.assign(Functions.mult(2 * weight));

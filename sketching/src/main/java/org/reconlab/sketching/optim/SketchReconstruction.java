@@ -24,7 +24,7 @@ import org.reconlab.sketching.reconstruction.SketchReconstructions;
 /**
  * A closed-form reconstruction from the sketches of a {@link SketchMeasurement}, in one iteration: iteration 0 is the
  * zero estimate, iteration 1 the reconstruction, optionally truncated to its best rank-{@code rank} approximation
- * (the fixed-rank variant of Tropp, Yurtsever, Udell and Cevher 2017, section 5). It reads {@code Y}, {@code W} and
+ * (the fixed-rank variant of Tropp, Yurtsever, Udell and Cevher 2017). It reads {@code Y}, {@code W} and
  * {@code Psi} from the observations it is given; see {@link SketchReconstructions} for the formulas.
  *
  * <p>{@link Method#RANDOMIZED_SVD} is the two-pass baseline: its second pass {@code Q^T X} reads the matrix from
