@@ -13,6 +13,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.sensing.SensingChecks;
 
 /**
  * Dense symmetric Gaussian sensing of a d x d symmetric matrix: {@code y_i = <A_i, X> + e_i} with {@code A_i}
@@ -124,11 +125,8 @@ public final class SymmetricGaussianMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if (truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("measurement 'symmetric-gaussian' senses symmetric matrices, but"
-                        + " problem '" + context.problemName() + "' draws a " + truth);
-            }
+            Shape truth = SensingChecks.requireSymmetric(context,
+                    "measurement 'symmetric-gaussian' senses symmetric matrices");
             int m = GaussianMeasurement.measurementCount(config, truth);
             GaussianMeasurement.checkDenseSize("m", m, truth);
             return new SymmetricGaussianMeasurement(truth.rows(), m, config.real("noise"));

@@ -109,6 +109,22 @@ class GaussianMeasurementTest {
     }
 
     @Test
+    void oversamplingSetsMFromTheLargerDimensionAndExcludesM() {
+        ComponentRegistry registry = ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new SensingPlugin()));
+        PipelineSpec spec = new PipelineSpec(ComponentSpec.of("low-rank", Map.of("d1", 7, "d2", 4, "rank", 1)),
+                Optional.of(ComponentSpec.of("gaussian", Map.of("oversampling", 2.5))),
+                ComponentSpec.of("factorized-asymmetric"), ComponentSpec.of("gradient-descent", Map.of("step", 0.1)),
+                List.of(), 1);
+        PipelineBuilder builder = new PipelineBuilder(registry);
+        // m = ceil(2.5 * 7) = 18
+        assertThat(((GaussianMeasurement) builder.build(spec).measurement().orElseThrow()).m()).isEqualTo(18);
+        assertThatThrownBy(() -> builder.build(spec.with("measurement.m", 10))).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("exactly one of 'm'");
+        assertThatThrownBy(() -> builder.build(spec.with("measurement.plugin", "gaussian")))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("exactly one of 'm'");
+    }
+
+    @Test
     void factoryRejectsAProblemThatDrawsVectorsNamingIt() {
         ComponentRegistry registry = ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new SensingPlugin(),
                 new VectorProblemPlugin()));
