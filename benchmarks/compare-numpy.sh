@@ -32,6 +32,7 @@ numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$root/benchmarks
 value() { grep "^$1=" "$2" | tail -1 | cut -d= -f2; }
 best() { grep "^$1=" "$2" | cut -d= -f2 | sort -g | head -1; }
 
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
 printf '\n%-16s %12s %12s %8s %12s %12s %8s %10s\n' "instance" "numpy ms" "reconlab ms" "speedup" "floor ms" \
   "copy GB/s" "vs floor" "agreement"
 for size in $SIZES; do
@@ -68,3 +69,4 @@ print(f"    numpy {values['numpy.version'][0]} on OpenBLAS {values['numpy.openbl
       f" rounds: numpy {values['numpy.step_ms_median']}, reconlab {values['reconlab.step_ms_median']}")
 PY
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
