@@ -72,10 +72,11 @@ final class ChartStyle {
         double span = Math.log10(max / min);
         if (!(span >= 1.5)) {
             if (xAxis) {
-                styler.setXAxisLogarithmic(true);
-            } else {
-                styler.setYAxisLogarithmic(true);
+                styler.setxAxisTickLabelsFormattingFunction(Numbers::decade);
+                return Math::log10;
             }
+            styler.setYAxisLogarithmic(true);
+            styler.setYAxisLogarithmicDecadeOnly(false);
             return DoubleUnaryOperator.identity();
         }
         // An upper bound on the axis length in pixels: the step XChart derives, span / length * hint, is then >= 0.8.

@@ -157,8 +157,7 @@ final class Figures {
         }
         List<String> xs = design.levelsByValue(x);
         double[] xValues = xs.stream().mapToDouble(l -> Design.number(l).orElseThrow()).toArray();
-        boolean logX = logLog || (logXOverride != null ? logXOverride
-                : Scales.allPositive(xValues) && Scales.spansDecades(List.of(xValues)));
+        boolean logX = logLog || (logXOverride != null ? logXOverride : Scales.logScaleKey(xValues));
         if (logX && !Scales.allPositive(xValues)) {
             notes.add("plot of " + metric + " against " + x + " not drawn: a log axis needs positive values of " + x);
             return Optional.empty();
@@ -178,8 +177,12 @@ final class Figures {
             }
             raws.add(new Curve.Raw(Design.legend(lineFactors, key), positions, values));
         });
-        boolean logY = logLog || (logYOverride != null ? logYOverride
-                : Scales.spansDecades(raws.stream().flatMap(r -> r.values().stream()).toList()));
+        // Against a log-scale key, a positive metric that changes by a factor of two or more reads best on log axes:
+        // a power law is then a straight line, and the fit gives its exponent (a scaling plot).
+        List<double[]> yValues = raws.stream().flatMap(r -> r.values().stream()).toList();
+        boolean logY = logLog || (logYOverride != null ? logYOverride : Scales.spansDecades(yValues)
+                || logX && Scales.spans(yValues, Math.log10(2)) && yValues.stream()
+                        .allMatch(v -> java.util.Arrays.stream(v).filter(Double::isFinite).allMatch(e -> e > 0)));
         String kind = logX && logY ? "loglog" : "sweep";
         String describe = "Final " + metric + " (at the last recorded iteration) against " + x
                 + (ordinal ? " (its values evenly spaced: they include 0 and span decades)" : "")

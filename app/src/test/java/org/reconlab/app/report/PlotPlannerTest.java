@@ -90,8 +90,8 @@ class PlotPlannerTest {
 
     @Test
     void valuesWithinTwoDecadesStayOnLinearAxes() {
-        for (int m : new int[] {10, 20, 40, 80}) {
-            trial(point("measurement.m", m), Map.of("error", 50.0 / m));
+        for (int m : new int[] {10, 20, 30, 40, 60}) {
+            trial(point("measurement.m", m), Map.of("error", 60.0 / m));
         }
         Figure sweep = figure(plan(), "sweep-error-vs-measurement.m");
         XYChart chart = (XYChart) sweep.chart();
@@ -100,8 +100,26 @@ class PlotPlannerTest {
         assertThat(legend(sweep)).as("one line and no fit: no legend needed").isEmpty();
         assertThat(chart.getStyler().isLegendVisible()).isFalse();
         XYSeries line = chart.getSeriesMap().values().iterator().next();
-        assertThat(line.getXData()).containsExactly(10, 20, 40, 80);
-        assertThat(line.getYData()).containsExactly(5, 2.5, 1.25, 0.625);
+        assertThat(line.getXData()).containsExactly(10, 20, 30, 40, 60);
+        assertThat(line.getYData()).containsExactly(6, 3, 2, 1.5, 1);
+    }
+
+    @Test
+    void aGeometricSweepIsALogScaleKeyAndGetsItsSlope() {
+        // d: 8, 16, 32, 64 spans less than two decades, but each value doubles the last: a scaling experiment.
+        for (int d : new int[] {8, 16, 32, 64}) {
+            trial(point("problem.d", d), Map.of("lipschitz", Math.sqrt(d)));
+        }
+        Figure loglog = figure(plan(), "loglog-lipschitz-vs-problem.d");
+        assertThat(legend(loglog)).containsExactly("slope 0.50");
+        // Ticks on the swept values, labelled as such.
+        assertThat(((XYChart) loglog.chart()).getStyler().getxAxisTickLabelsFormattingFunction().apply(Math.log10(16)))
+                .isEqualTo("16");
+        assertThat(Scales.logScaleKey(new double[] {100, 200, 400, 800})).isTrue();
+        assertThat(Scales.logScaleKey(new double[] {180, 360, 540, 720, 1080, 1440, 2160})).isFalse();
+        assertThat(Scales.logScaleKey(new double[] {1, 2})).isFalse();
+        assertThat(Scales.logScaleKey(new double[] {0, 1e-2, 1})).isFalse();
+        assertThat(Scales.logScaleKey(new double[] {1e-4, 1e-2})).isTrue();
     }
 
     @Test
