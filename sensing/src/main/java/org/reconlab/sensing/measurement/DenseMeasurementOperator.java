@@ -95,6 +95,18 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
         return squared;
     }
 
+    /** A copy of the m x n matrix whose row i is {@code A_i} flattened row-major. */
+    @Override
+    public java.util.Optional<DoubleMatrix2D> asDenseMatrix() {
+        DoubleMatrix2D matrix = new DenseDoubleMatrix2D(m, n);
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < n; p++) {
+                matrix.setQuick(i, p, rows[i * n + p]);
+            }
+        }
+        return java.util.Optional.of(matrix);
+    }
+
     @Override
     public LinearOperator restrict(int[] subset) {
         int[] checked = RowSubsetOperator.checkRows(subset, m);

@@ -65,6 +65,12 @@ public final class GaussianMeasurement implements Measurement {
         return GaussianNoise.observe(drawOperator(random), truth, noise, random);
     }
 
+    /** The dense operator's storage, {@code 8 m d1 d2} bytes. */
+    @Override
+    public long estimatedBytes() {
+        return 8L * m * shape.rows() * shape.columns();
+    }
+
     @Override
     public Measurement noiseless() {
         return noise == 0 ? this : new GaussianMeasurement(shape, m, 0);

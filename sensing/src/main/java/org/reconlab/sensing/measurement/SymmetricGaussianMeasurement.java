@@ -67,6 +67,12 @@ public final class SymmetricGaussianMeasurement implements Measurement {
         return GaussianNoise.observe(drawOperator(random), truth, noise, random);
     }
 
+    /** The dense operator's storage, {@code 8 m d^2} bytes (both triangles are stored). */
+    @Override
+    public long estimatedBytes() {
+        return 8L * m * d * d;
+    }
+
     @Override
     public Measurement noiseless() {
         return noise == 0 ? this : new SymmetricGaussianMeasurement(d, m, 0);
