@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "reconlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Run, reproduce and extend low-rank recovery experiments from YAML specs.",
         subcommands = {ListCommand.class, DescribeCommand.class, ValidateCommand.class, RunCommand.class,
-            MergeCommand.class, SlurmCommand.class})
+            PlotCommand.class, MergeCommand.class, SlurmCommand.class})
 public final class Main {
 
     public static final int OK = 0;

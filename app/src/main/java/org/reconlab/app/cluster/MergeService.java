@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.reconlab.app.arrays.TrialArraysWriter;
 import org.reconlab.app.output.CsvTables;
+import org.reconlab.app.report.RunReport;
 import org.reconlab.app.output.RunDirectory;
 import org.reconlab.app.output.TrialRecord;
 import org.reconlab.app.run.Manifest;
@@ -86,7 +87,9 @@ public final class MergeService {
                 }
                 CsvTables.writeTrials(target.file(RunDirectory.TRIALS_CSV), all);
                 CsvTables.writeSeries(target.file(RunDirectory.SERIES_CSV), all);
-                target.writeManifest(mergedManifest(shards, experimentTrials, all));
+                Map<String, Object> manifest = mergedManifest(shards, experimentTrials, all);
+                target.writeManifest(manifest);
+                RunReport.write(out, manifest, all);
             }
             return new Outcome(out, shards.size(), all);
         } finally {

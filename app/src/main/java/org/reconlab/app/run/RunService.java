@@ -21,6 +21,7 @@ import org.reconlab.app.cluster.ShardManifest;
 import org.reconlab.app.output.CsvTables;
 import org.reconlab.app.output.RunDirectory;
 import org.reconlab.app.output.TrialRecord;
+import org.reconlab.app.report.RunReport;
 import org.reconlab.app.spec.LoadedSpec;
 import org.reconlab.app.spec.SpecError;
 import org.reconlab.core.engine.ComponentRegistry;
@@ -122,8 +123,10 @@ public final class RunService {
             all.sort(Comparator.comparingInt(TrialResult::index));
             CsvTables.writeTrials(directory.file(RunDirectory.TRIALS_CSV), all);
             CsvTables.writeSeries(directory.file(RunDirectory.SERIES_CSV), all);
-            directory.writeManifest(ShardManifest.annotate(Manifest.build(spec, registry, fingerprint, threads,
-                    planned.size(), started, Instant.now(), all), shard, plan.trials().size()));
+            Map<String, Object> manifest = ShardManifest.annotate(Manifest.build(spec, registry, fingerprint, threads,
+                    planned.size(), started, Instant.now(), all), shard, plan.trials().size());
+            directory.writeManifest(manifest);
+            RunReport.write(target, manifest, all);
             return new Outcome(target, planned.size(), kept.size(), all);
         }
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.reconlab.app.report.PlotRequest;
 import org.reconlab.core.engine.ComponentSpec;
 import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.InvalidSpecException;
@@ -38,7 +39,7 @@ public final class SpecLoader {
 
     /** Keys allowed at the top of a spec. */
     public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "trials", "problem",
-            "measurement", "model", "optimizer", "metrics", "record-every", "sweep", "variants", "quick");
+            "measurement", "model", "optimizer", "metrics", "record-every", "sweep", "variants", "plots", "quick");
 
     private static final List<String> COMPONENTS = List.of("problem", "measurement", "model", "optimizer");
     private static final int DEFAULT_RECORD_EVERY = 10;
@@ -240,6 +241,7 @@ public final class SpecLoader {
             ComponentSpec optimizer = component(tree, "optimizer", true, origins).orElseThrow();
             List<ComponentSpec> metrics = metrics(tree.get("metrics"), origins);
             PipelineSpec pipeline = new PipelineSpec(problem, measurement, model, optimizer, metrics, recordEvery);
+            PlotRequest.parseAll(tree.get("plots"), origins::locate);
             return new ExperimentSpec(name, seed, trials, pipeline, sweep(tree.get("sweep"), origins),
                     variants(tree.get("variants"), origins));
         } catch (InvalidSpecException e) {

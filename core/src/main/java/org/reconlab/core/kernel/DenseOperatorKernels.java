@@ -3,9 +3,8 @@ package org.reconlab.core.kernel;
 import java.util.Arrays;
 
 /**
- * Kernels for a linear operator stored densely: an {@code m x n} matrix {@code A} held as {@code m} row arrays,
- * row {@code i} (the i-th measurement {@code a_i}) in {@code rows[i]}, each of length {@code n}. The operator is
- * memory-bound: each kernel streams {@code A} once and touches every entry once, so its speed is the memory bandwidth.
+ * Kernels for a linear operator stored densely: an {@code m x n} matrix {@code A}, row-major in one {@code double[]},
+ * row {@code i} (the i-th measurement {@code a_i}) at offset {@code i n}. The operator is memory-bound: each kernel streams {@code A} once and touches every entry once, so its speed is the memory bandwidth.
  *
  * <ul>
  *   <li>{@link #mult}: {@code out = A x}, that is {@code out_i = <a_i, x>};</li>
@@ -19,11 +18,11 @@ import java.util.Arrays;
  * <p>Rows are processed {@value #BLOCK} at a time, so each sweep over {@code x} and over the accumulator serves
  * {@value #BLOCK} measurements. Every dot product {@code <a_i, x>} sums in one fixed order (first position to last),
  * the same in every kernel, so {@code mult} and the residuals of {@code residualMultTransA} agree to the last bit.
- * Multi-threading follows {@link KernelThreads}: results are bit-identical for every thread count.
- *
- * <p>Why one array per row rather than one {@code double[m n]}: HotSpot's C2 (JDK 17) vectorizes
- * {@code sum[p] += c0 a0[p] + ... + c7 a7[p]} when each row starts at index 0 of its own array, but not when the rows
- * are slices of one array at offsets it cannot prove aligned; the accumulation then runs twice as fast.
+ * Multi-threading follows {@link KernelThreads}: results are bit-identical for every thread count. *
+ * <p>The loops are plain scalar Java: C2 does not vectorize reductions over doubles (that would reorder the sum), nor
+ * the accumulation over row slices at offsets it cannot prove aligned. Eight rows per sweep give eight independent
+ * dependency chains and one load of {@code x[p]} and of {@code sum[p]} per eight entries, which keeps a core at about
+ * 2 entries per cycle; two cores then saturate memory.
  */
 public final class DenseOperatorKernels {
 
@@ -34,20 +33,20 @@ public final class DenseOperatorKernels {
     }
 
     /** {@code out = A x} on {@link KernelThreads#defaultThreads()} threads. */
-    public static void mult(double[][] rows, int n, double[] x, double[] out) {
-        mult(rows, n, x, out, KernelThreads.defaultThreads());
+    public static void mult(double[] a, int m, int n, double[] x, double[] out) {
+        mult(a, m, n, x, out, KernelThreads.defaultThreads());
     }
 
     /**
      * {@code out_i = <a_i, x>} for {@code i < m}.
      *
-     * @param rows the operator, {@code m} rows of length {@code n}
+     * @param a the operator, {@code m n} entries row-major
      * @param x length {@code n}
      * @param out length {@code m}, overwritten; must not be {@code x}
      * @param threads at most this many threads (results do not depend on it)
      */
-    public static void mult(double[][] rows, int n, double[] x, double[] out, int threads) {
-        int m = checkOperator(rows, n);
+    public static void mult(double[] a, int m, int n, double[] x, double[] out, int threads) {
+        checkOperator(a, m, n);
         checkLength("x", x, n);
         checkLength("out", out, m);
         checkDistinct(x, "x", out, "out");
@@ -57,18 +56,18 @@ public final class DenseOperatorKernels {
             int to = KernelThreads.chunkStart(c + 1, chunks, m);
             int i = KernelThreads.chunkStart(c, chunks, m);
             for (; i + BLOCK <= to; i += BLOCK) {
-                dot8(rows, i, n, x, dots);
+                dot8(a, i * n, n, x, dots);
                 System.arraycopy(dots, 0, out, i, BLOCK);
             }
             for (; i < to; i++) {
-                out[i] = dot(rows[i], n, x);
+                out[i] = dot(a, i * n, n, x);
             }
         });
     }
 
     /** {@code out = A^T y} on {@link KernelThreads#defaultThreads()} threads. */
-    public static void multTransA(double[][] rows, int n, double[] y, double[] out) {
-        multTransA(rows, n, y, out, KernelThreads.defaultThreads());
+    public static void multTransA(double[] a, int m, int n, double[] y, double[] out) {
+        multTransA(a, m, n, y, out, KernelThreads.defaultThreads());
     }
 
     /**
@@ -77,8 +76,8 @@ public final class DenseOperatorKernels {
      * @param y length {@code m}
      * @param out length {@code n}, overwritten; must not be {@code y}
      */
-    public static void multTransA(double[][] rows, int n, double[] y, double[] out, int threads) {
-        int m = checkOperator(rows, n);
+    public static void multTransA(double[] a, int m, int n, double[] y, double[] out, int threads) {
+        checkOperator(a, m, n);
         checkLength("y", y, m);
         checkLength("out", out, n);
         checkDistinct(y, "y", out, "out");
@@ -89,18 +88,18 @@ public final class DenseOperatorKernels {
             int to = KernelThreads.chunkStart(c + 1, chunks, m);
             int i = KernelThreads.chunkStart(c, chunks, m);
             for (; i + BLOCK <= to; i += BLOCK) {
-                addRows8(rows, i, n, y, i, sum);
+                addRows8(a, i * n, n, y, i, sum);
             }
             for (; i < to; i++) {
-                addRow(rows[i], n, y[i], sum);
+                addRow(a, i * n, n, y[i], sum);
             }
         });
         combine(partials, n);
     }
 
-    /** {@link #residualMultTransA(double[][], int, double[], double[], double[], int)} on the default threads. */
-    public static double residualMultTransA(double[][] rows, int n, double[] x, double[] y, double[] out) {
-        return residualMultTransA(rows, n, x, y, out, KernelThreads.defaultThreads());
+    /** {@link #residualMultTransA(double[], int, int, double[], double[], double[], int)} on the default threads. */
+    public static double residualMultTransA(double[] a, int m, int n, double[] x, double[] y, double[] out) {
+        return residualMultTransA(a, m, n, x, y, out, KernelThreads.defaultThreads());
     }
 
     /**
@@ -111,9 +110,9 @@ public final class DenseOperatorKernels {
      * @param y length {@code m}
      * @param out length {@code n}, overwritten; must be neither {@code x} nor {@code y}
      */
-    public static double residualMultTransA(double[][] rows, int n, double[] x, double[] y, double[] out,
+    public static double residualMultTransA(double[] a, int m, int n, double[] x, double[] y, double[] out,
             int threads) {
-        int m = checkOperator(rows, n);
+        checkOperator(a, m, n);
         checkLength("x", x, n);
         checkLength("y", y, m);
         checkLength("out", out, n);
@@ -129,18 +128,18 @@ public final class DenseOperatorKernels {
             int to = KernelThreads.chunkStart(c + 1, chunks, m);
             int i = KernelThreads.chunkStart(c, chunks, m);
             for (; i + BLOCK <= to; i += BLOCK) {
-                dot8(rows, i, n, x, residuals);
+                dot8(a, i * n, n, x, residuals);
                 for (int k = 0; k < BLOCK; k++) {
                     double r = residuals[k] - y[i + k];
                     residuals[k] = r;
                     squared += r * r;
                 }
-                addRows8(rows, i, n, residuals, 0, sum);
+                addRows8(a, i * n, n, residuals, 0, sum);
             }
             for (; i < to; i++) {
-                double r = dot(rows[i], n, x) - y[i];
+                double r = dot(a, i * n, n, x) - y[i];
                 squared += r * r;
-                addRow(rows[i], n, r, sum);
+                addRow(a, i * n, n, r, sum);
             }
             squares[c] = squared;
         });
@@ -152,29 +151,28 @@ public final class DenseOperatorKernels {
         return squared;
     }
 
-    /** {@code <a, x>} over the first {@code n} entries, summed from the first position to the last. */
-    static double dot(double[] a, int n, double[] x) {
+    /** {@code <a[offset .. offset + n), x>}, summed from the first position to the last. */
+    static double dot(double[] a, int offset, int n, double[] x) {
         double s = 0;
         for (int p = 0; p < n; p++) {
-            s += a[p] * x[p];
+            s += a[offset + p] * x[p];
         }
         return s;
     }
 
     /**
-     * The dot products of rows {@code i .. i+7} with {@code x}, each summed exactly as {@link #dot} does, into
-     * {@code out[0..7]}. One accumulator per row: eight independent chains keep the adders busy, and each {@code x[p]}
-     * is loaded once for eight rows.
+     * The dot products of the eight rows starting at {@code offset} with {@code x}, each summed exactly as
+     * {@link #dot} does, into {@code out[0..7]}. One accumulator per row: eight independent chains keep the adders
+     * busy, and each {@code x[p]} is loaded once for eight rows.
      */
-    private static void dot8(double[][] rows, int i, int n, double[] x, double[] out) {
-        double[] a0 = rows[i];
-        double[] a1 = rows[i + 1];
-        double[] a2 = rows[i + 2];
-        double[] a3 = rows[i + 3];
-        double[] a4 = rows[i + 4];
-        double[] a5 = rows[i + 5];
-        double[] a6 = rows[i + 6];
-        double[] a7 = rows[i + 7];
+    private static void dot8(double[] a, int offset, int n, double[] x, double[] out) {
+        int o1 = offset + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        int o4 = o3 + n;
+        int o5 = o4 + n;
+        int o6 = o5 + n;
+        int o7 = o6 + n;
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
@@ -185,14 +183,14 @@ public final class DenseOperatorKernels {
         double s7 = 0;
         for (int p = 0; p < n; p++) {
             double xp = x[p];
-            s0 += a0[p] * xp;
-            s1 += a1[p] * xp;
-            s2 += a2[p] * xp;
-            s3 += a3[p] * xp;
-            s4 += a4[p] * xp;
-            s5 += a5[p] * xp;
-            s6 += a6[p] * xp;
-            s7 += a7[p] * xp;
+            s0 += a[offset + p] * xp;
+            s1 += a[o1 + p] * xp;
+            s2 += a[o2 + p] * xp;
+            s3 += a[o3 + p] * xp;
+            s4 += a[o4 + p] * xp;
+            s5 += a[o5 + p] * xp;
+            s6 += a[o6 + p] * xp;
+            s7 += a[o7 + p] * xp;
         }
         out[0] = s0;
         out[1] = s1;
@@ -205,18 +203,17 @@ public final class DenseOperatorKernels {
     }
 
     /**
-     * {@code sum += c[at] a_i + ... + c[at+7] a_{i+7}} for rows {@code i .. i+7}, the eight terms added left to right
-     * and then to {@code sum}.
+     * {@code sum += c[at] a_i + ... + c[at+7] a_{i+7}} for the eight rows starting at {@code offset}, the eight terms
+     * added left to right and then to {@code sum}.
      */
-    private static void addRows8(double[][] rows, int i, int n, double[] c, int at, double[] sum) {
-        double[] a0 = rows[i];
-        double[] a1 = rows[i + 1];
-        double[] a2 = rows[i + 2];
-        double[] a3 = rows[i + 3];
-        double[] a4 = rows[i + 4];
-        double[] a5 = rows[i + 5];
-        double[] a6 = rows[i + 6];
-        double[] a7 = rows[i + 7];
+    private static void addRows8(double[] a, int offset, int n, double[] c, int at, double[] sum) {
+        int o1 = offset + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        int o4 = o3 + n;
+        int o5 = o4 + n;
+        int o6 = o5 + n;
+        int o7 = o6 + n;
         double c0 = c[at];
         double c1 = c[at + 1];
         double c2 = c[at + 2];
@@ -226,14 +223,14 @@ public final class DenseOperatorKernels {
         double c6 = c[at + 6];
         double c7 = c[at + 7];
         for (int p = 0; p < n; p++) {
-            sum[p] += c0 * a0[p] + c1 * a1[p] + c2 * a2[p] + c3 * a3[p]
-                    + c4 * a4[p] + c5 * a5[p] + c6 * a6[p] + c7 * a7[p];
+            sum[p] += c0 * a[offset + p] + c1 * a[o1 + p] + c2 * a[o2 + p] + c3 * a[o3 + p]
+                    + c4 * a[o4 + p] + c5 * a[o5 + p] + c6 * a[o6 + p] + c7 * a[o7 + p];
         }
     }
 
-    private static void addRow(double[] a, int n, double c, double[] sum) {
+    private static void addRow(double[] a, int offset, int n, double c, double[] sum) {
         for (int p = 0; p < n; p++) {
-            sum[p] += c * a[p];
+            sum[p] += c * a[offset + p];
         }
     }
 
@@ -264,21 +261,14 @@ public final class DenseOperatorKernels {
         }
     }
 
-    /** Checks that every row has length {@code n}; returns {@code m}. */
-    static int checkOperator(double[][] rows, int n) {
-        if (rows == null) {
-            throw new NullPointerException("rows is null");
+    static void checkOperator(double[] a, int m, int n) {
+        if (a == null) {
+            throw new NullPointerException("a is null");
         }
-        if (n < 0) {
-            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        if (m < 0 || n < 0 || (long) m * n != a.length) {
+            throw new IllegalArgumentException("an operator of " + m + " x " + n + " needs " + (long) m * n
+                    + " entries, got " + a.length);
         }
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == null || rows[i].length != n) {
-                throw new IllegalArgumentException("row " + i + " has " + (rows[i] == null ? "no" : rows[i].length)
-                        + " entries, the operator has " + n + " columns");
-            }
-        }
-        return rows.length;
     }
 
     static void checkLength(String name, double[] v, int length) {

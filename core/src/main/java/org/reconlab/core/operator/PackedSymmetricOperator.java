@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import java.util.Optional;
 import org.reconlab.core.kernel.DenseOperatorKernels;
 import org.reconlab.core.kernel.KernelThreads;
 import org.reconlab.core.kernel.PackedSymmetricKernels;
@@ -21,37 +23,55 @@ import org.reconlab.core.spi.Shape;
  * <p>{@link #residualAdjoint} is the fused one-pass kernel of {@link DenseOperatorKernels#residualMultTransA}, run on
  * {@link KernelThreads#defaultThreads()} threads; results do not depend on the thread count.
  */
-public final class PackedSymmetricOperator implements LinearOperator {
+public final class PackedSymmetricOperator implements RestrictableOperator {
 
     private final int d;
+    private final int m;
     private final int n;
-    private final double[][] rows;
+    private final double[] rows;
 
     /**
      * @param d the side of the symmetric matrices
-     * @param packedRows one packed row per measurement, each of length {@code d (d + 1) / 2}; kept, not copied
+     * @param m the number of measurements
+     * @param packedRows {@code m} packed rows of {@code d (d + 1) / 2} entries each, one after the other; kept, not
+     *     copied
      */
-    public PackedSymmetricOperator(int d, double[][] packedRows) {
+    public PackedSymmetricOperator(int d, int m, double[] packedRows) {
         this.n = PackedSymmetricKernels.packedLength(d);
         this.d = d;
         this.rows = requireNonNull(packedRows, "packedRows is null");
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i] == null || rows[i].length != n) {
-                throw new IllegalArgumentException("packed row " + i + " has " + (rows[i] == null ? "no" : rows[i].length)
-                        + " entries, a packed " + d + " x " + d + " matrix has " + n);
-            }
+        if (m < 0 || (long) m * n != rows.length) {
+            throw new IllegalArgumentException(m + " packed " + d + " x " + d + " measurements need " + (long) m * n
+                    + " entries, got " + rows.length);
         }
+        this.m = m;
     }
 
-    /** Packs dense measurement matrices, {@code denseRows[i]} holding {@code A_i} row-major (length {@code d^2}). */
-    public static PackedSymmetricOperator fromDense(int d, double[][] denseRows) {
-        requireNonNull(denseRows, "denseRows is null");
-        double[][] packed = new double[denseRows.length][];
-        for (int i = 0; i < denseRows.length; i++) {
-            packed[i] = new double[PackedSymmetricKernels.packedLength(d)];
-            PackedSymmetricKernels.packMeasurement(denseRows[i], 0, d, packed[i], 0);
+    /** Packs dense measurement matrices: {@code dense} holds {@code A_0, A_1, ...}, each d x d row-major. */
+    public static PackedSymmetricOperator fromDense(int d, int m, double[] dense) {
+        requireNonNull(dense, "dense is null");
+        long square = (long) d * d;
+        if (m < 0 || m * square != dense.length) {
+            throw new IllegalArgumentException(m + " dense " + d + " x " + d + " measurements need " + m * square
+                    + " entries, got " + dense.length);
         }
-        return new PackedSymmetricOperator(d, packed);
+        int n = PackedSymmetricKernels.packedLength(d);
+        double[] packed = new double[Math.multiplyExact(m, n)];
+        for (int i = 0; i < m; i++) {
+            PackedSymmetricKernels.packMeasurement(dense, (int) (i * square), d, packed, i * n);
+        }
+        return new PackedSymmetricOperator(d, m, packed);
+    }
+
+    /** The measurements {@code rows[0], rows[1], ...}, their packed rows copied (for mini-batches). */
+    @Override
+    public LinearOperator restrict(int[] subset) {
+        int[] checked = RowSubsetOperator.checkRows(subset, m);
+        double[] kept = new double[Math.multiplyExact(checked.length, n)];
+        for (int t = 0; t < checked.length; t++) {
+            System.arraycopy(rows, checked[t] * n, kept, t * n, n);
+        }
+        return new PackedSymmetricOperator(d, checked.length, kept);
     }
 
     /** Bytes the packed rows of {@code m} measurements of d x d symmetric matrices take: {@code 8 m d (d + 1) / 2}. */
@@ -70,23 +90,42 @@ public final class PackedSymmetricOperator implements LinearOperator {
 
     @Override
     public int rangeSize() {
-        return rows.length;
+        return m;
     }
 
     /** {@code S_i[j, k]}, the symmetric part of measurement i. */
     public double entry(int i, int j, int k) {
         int lo = Math.min(j, k);
         int hi = Math.max(j, k);
-        double packed = rows[i][PackedSymmetricKernels.index(lo, hi, d)];
+        double packed = rows[i * n + PackedSymmetricKernels.index(lo, hi, d)];
         return j == k ? packed : 0.5 * packed;
+    }
+
+    /**
+     * A copy of the m x d^2 matrix whose row i is {@code S_i = (A_i + A_i^T) / 2} flattened row-major: the dense
+     * operator with the same observations of every symmetric signal.
+     */
+    @Override
+    public Optional<DoubleMatrix2D> asDenseMatrix() {
+        DoubleMatrix2D matrix = new DenseDoubleMatrix2D(m, d * d);
+        double[] dense = new double[d * d];
+        double[] row = new double[n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(rows, i * n, row, 0, n);
+            PackedSymmetricKernels.unpackAdjoint(row, d, dense);
+            for (int p = 0; p < dense.length; p++) {
+                matrix.setQuick(i, p, dense[p]);
+            }
+        }
+        return Optional.of(matrix);
     }
 
     @Override
     public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
         checkSignal(x, "x");
         checkRange(out, "out");
-        double[] values = new double[rows.length];
-        DenseOperatorKernels.mult(rows, n, packSignal(x), values);
+        double[] values = new double[m];
+        DenseOperatorKernels.mult(rows, m, n, packSignal(x), values);
         for (int i = 0; i < values.length; i++) {
             out.setQuick(i, values[i]);
         }
@@ -97,7 +136,7 @@ public final class PackedSymmetricOperator implements LinearOperator {
         checkRange(y, "y");
         checkSignal(out, "out");
         double[] sum = new double[n];
-        DenseOperatorKernels.multTransA(rows, n, y.toArray(), sum);
+        DenseOperatorKernels.multTransA(rows, m, n, y.toArray(), sum);
         unpack(sum, out);
     }
 
@@ -107,7 +146,7 @@ public final class PackedSymmetricOperator implements LinearOperator {
         checkRange(y, "y");
         checkSignal(out, "out");
         double[] sum = new double[n];
-        double squared = DenseOperatorKernels.residualMultTransA(rows, n, packSignal(x), y.toArray(), sum);
+        double squared = DenseOperatorKernels.residualMultTransA(rows, m, n, packSignal(x), y.toArray(), sum);
         unpack(sum, out);
         return squared;
     }
@@ -142,8 +181,8 @@ public final class PackedSymmetricOperator implements LinearOperator {
     }
 
     private void checkRange(DoubleMatrix1D y, String name) {
-        if (y.size() != rows.length) {
-            throw new IllegalArgumentException(name + " has length " + y.size() + ", the operator has " + rows.length
+        if (y.size() != m) {
+            throw new IllegalArgumentException(name + " has length " + y.size() + ", the operator has " + m
                     + " observations");
         }
     }

@@ -199,6 +199,11 @@ public final class ToyPlugin implements Plugin {
                     }
                     a.zMult(y, out.viewColumn(0), 1, 0, true);
                 }
+
+                @Override
+                public Optional<DoubleMatrix2D> asDenseMatrix() {
+                    return Optional.of(a.copy());
+                }
             };
             DoubleMatrix1D values = operator.apply(truth.signal());
             return new Observations(operator, values, new DenseDoubleMatrix1D(m));

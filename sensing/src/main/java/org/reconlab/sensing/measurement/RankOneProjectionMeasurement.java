@@ -90,15 +90,15 @@ public final class RankOneProjectionMeasurement implements Measurement {
         return GaussianNoise.addNoise(operator, clean, noise, random);
     }
 
-    /** The vectors' storage, {@code 8 m d} bytes. */
-    @Override
-    public long estimatedBytes() {
-        return 8L * m * d;
-    }
-
     @Override
     public Measurement noiseless() {
         return noise == 0 ? this : new RankOneProjectionMeasurement(d, m, 0, truncation);
+    }
+
+    /** The m x d vectors, {@code 8 m d} bytes. */
+    @Override
+    public long estimatedBytes() {
+        return 8L * m * d;
     }
 
     public static final class Factory implements MeasurementFactory {

@@ -1,6 +1,8 @@
 package org.reconlab.sensing.measurement;
 
 import java.util.SplittableRandom;
+import org.reconlab.core.kernel.PackedSymmetricKernels;
+import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
@@ -17,7 +19,8 @@ import org.reconlab.sensing.SensingChecks;
  * Dense symmetric Gaussian sensing of a d x d symmetric matrix: {@code y_i = <A_i, X> + e_i} with {@code A_i}
  * symmetric, diagonal entries N(0, 1), off-diagonal entries N(0, 1/2) (a GOE matrix up to scale), all scaled by
  * {@code 1/sqrt(m)}. Then {@code <A_i, X>} has variance {@code ||X||_F^2 / m} for every symmetric X, so
- * {@code E||A(X)||^2 = ||X||_F^2} on symmetric matrices. Noise: see {@link GaussianNoise}.
+ * {@code E||A(X)||^2 = ||X||_F^2} on symmetric matrices. Noise: see {@link GaussianNoise}. Observations use the
+ * packed storage of {@link #drawPackedOperator} (half the memory, half the bytes per gradient step).
  */
 public final class SymmetricGaussianMeasurement implements Measurement {
 
@@ -62,15 +65,36 @@ public final class SymmetricGaussianMeasurement implements Measurement {
         return new DenseMeasurementOperator(signalShape(), m, rows);
     }
 
-    @Override
-    public Observations observe(GroundTruth truth, SplittableRandom random) {
-        return GaussianNoise.observe(drawOperator(random), truth, noise, random);
+    /**
+     * Draws the same {@code A_i} as {@link #drawOperator}, from the same stream, stored as packed upper triangles
+     * ({@code A[j,j]}, and {@code 2 A[j,k]} for {@code j < k}): the draw order is the packed order.
+     */
+    public PackedSymmetricOperator drawPackedOperator(SplittableRandom random) {
+        int n = PackedSymmetricKernels.packedLength(d);
+        double diagonal = 1 / Math.sqrt(m);
+        double offDiagonal = diagonal / Math.sqrt(2);
+        double[] packed = new double[Math.multiplyExact(m, n)];
+        int q = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < d; j++) {
+                packed[q++] = diagonal * random.nextGaussian();
+                for (int k = j + 1; k < d; k++) {
+                    double g = offDiagonal * random.nextGaussian();
+                    packed[q++] = g + g;
+                }
+            }
+        }
+        return new PackedSymmetricOperator(d, m, packed);
     }
 
-    /** The dense operator's storage, {@code 8 m d^2} bytes (both triangles are stored). */
+    @Override
+    public Observations observe(GroundTruth truth, SplittableRandom random) {
+        return GaussianNoise.observe(drawPackedOperator(random), truth, noise, random);
+    }
+
     @Override
     public long estimatedBytes() {
-        return 8L * m * d * d;
+        return PackedSymmetricOperator.bytes(d, m);
     }
 
     @Override

@@ -98,7 +98,14 @@ class GaussianMeasurementTest {
         assertThatThrownBy(() -> new PipelineBuilder(registry).build(spec)).isInstanceOf(InvalidSpecException.class)
                 .matches(e -> ((InvalidSpecException) e).path().equals("measurement.noise")).hasMessageContaining("-1.0");
         Pipeline built = new PipelineBuilder(registry).build(spec.with("measurement.noise", 0.5));
-        assertThat(built.measurement().orElseThrow().signalShape()).isEqualTo(Shape.matrix(4, 4));
+        // psd truth and U U^T model: the builder switches to packed symmetric storage of the same ensemble
+        assertThat(built.measurement().orElseThrow().signalShape()).isEqualTo(Shape.symmetric(4));
+        assertThat(built.measurement().orElseThrow().estimatedBytes()).isEqualTo(8L * 10 * 10);
+        // an asymmetric model U V^T on the same problem keeps the dense operator
+        Pipeline general = new PipelineBuilder(registry).build(spec.with("measurement.noise", 0.5)
+                .withComponent("model", ComponentSpec.of("factorized-asymmetric"), "model"));
+        assertThat(general.measurement().orElseThrow().signalShape()).isEqualTo(Shape.matrix(4, 4));
+        assertThat(general.measurement().orElseThrow().estimatedBytes()).isEqualTo(8L * 10 * 16);
     }
 
     @Test

@@ -21,12 +21,13 @@ import org.reconlab.core.spi.Shape;
  * A near rank-r matrix {@code X = U diag(s) V^T} (n1 x n2) with Haar-distributed orthonormal {@code U}, {@code V} and
  * a planted spectrum: a head of {@code r} singular values (all 1, or geometric from 1 down to {@code 1/condition})
  * and an optional tail over the remaining {@code min(n1, n2) - r} directions, scaled to a given Frobenius norm. The
- * tail shapes are the test spectra of Tropp, Yurtsever, Udell and Cevher (2017, section 7.3): flat (a noise floor),
+ * tail shapes follow the synthetic test spectra of Tropp, Yurtsever, Udell and Cevher (2017): flat (a noise floor),
  * polynomial {@code (j+1)^-p} and exponential {@code 10^(-q j)} for the j-th tail value, j = 1, 2, ...
  *
  * <p>The spectrum is exact by construction, so the best rank-r error {@code ||X - [[X]]_r||_F} (Eckart-Young) is
  * known without an SVD: the ground truth carries blocks {@code U}, {@code V} and {@code singular-values} (a column, in
- * the planted order). Without a tail only {@code r} directions are drawn, so large low-rank instances are cheap.
+ * the planted order). Without a tail only {@code r} directions are drawn, so large low-rank instances are cheap; with
+ * one, drawing U and V costs two Householder QRs of n x min(n1, n2) Gaussian matrices (seconds at n = 1000).
  */
 public final class NearLowRankProblem implements LowRankProblem {
 

@@ -27,7 +27,7 @@ public final class SketchReconstructions {
 
     /**
      * The orthonormalized double sketch {@code Q = orth(Y)}, {@code X_hat = Q (Psi Q)^+ W} (Tropp, Yurtsever, Udell
-     * and Cevher 2017, "Practical sketching algorithms for low-rank matrix approximation", section 4). It equals
+     * and Cevher 2017, "Practical sketching algorithms for low-rank matrix approximation"). It equals
      * {@link #doubleSketch} when {@code Y} has full column rank, but is better conditioned: for Gaussian {@code Psi},
      * {@code Psi Q} is again an l x k Gaussian matrix, whose condition number depends on k and l alone, while
      * {@code Psi Y} inherits the condition number of {@code Y}.

@@ -10,7 +10,7 @@ import org.reconlab.sketching.testmatrix.TestMatrix;
 /**
  * The sketches {@code Y = X Omega} (n1 x k) and {@code W = Psi X} (l x n2) of a matrix {@code X} that is never
  * stored: it starts at zero and changes by linear updates, and since the sketches are linear in {@code X} each update
- * changes them directly (Clarkson and Woodruff 2009; Tropp, Yurtsever, Udell and Cevher 2017, section 3.2):
+ * changes them directly (Clarkson and Woodruff 2009; Tropp, Yurtsever, Udell and Cevher 2017):
  * <ul>
  *   <li>an entry update {@code X_ij += delta} adds {@code delta Omega(j, :)} to row i of Y and
  *       {@code delta Psi(:, i)} to column j of W, in {@code O(k + l)} for Gaussian and sparse sign test matrices

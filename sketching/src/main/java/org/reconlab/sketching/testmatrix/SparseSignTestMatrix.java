@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 /**
  * A sparse sign test matrix: every column has {@code zeta = min(rows, 8)} nonzero entries, at distinct rows chosen
  * uniformly, each {@code +-sqrt(rows / zeta)} with a fair sign (Tropp, Yurtsever, Udell and Cevher, "Streaming
- * low-rank matrix approximation with an application to scientific simulation", SISC 2019, section 3.3, with their
+ * low-rank matrix approximation with an application to scientific simulation", SIAM J. Sci. Comput. 2019, with their
  * recommended {@code zeta}). Applying it to an {@code n x p} matrix costs {@code O(zeta n p)} instead of
  * {@code O(rows n p)}. The scale makes {@code E[S^T S] = rows I}, as for a Gaussian matrix.
  */
