@@ -4,10 +4,14 @@ import java.util.List;
 import org.reconlab.core.metric.RelativeErrorMetric;
 import org.reconlab.core.metric.TestErrorMetric;
 import org.reconlab.core.metric.TrainLossMetric;
+import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.optim.GradientDescent;
 import org.reconlab.core.optim.GradientDescentAscent;
 import org.reconlab.core.optim.GradientFlow;
+import org.reconlab.core.optim.NuclearNormMinimization;
+import org.reconlab.core.optim.StochasticGradientDescent;
 import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Plugin;
 
@@ -20,8 +24,14 @@ public final class CorePlugin implements Plugin {
     }
 
     @Override
+    public List<ModelFactory> models() {
+        return List.of(new MatrixEstimateModel.Factory());
+    }
+
+    @Override
     public List<OptimizerFactory> optimizers() {
-        return List.of(new GradientDescent.Factory(), new GradientFlow.Factory(), new GradientDescentAscent.Factory());
+        return List.of(new GradientDescent.Factory(), new StochasticGradientDescent.Factory(), new GradientFlow.Factory(),
+                new GradientDescentAscent.Factory(), new NuclearNormMinimization.Factory());
     }
 
     @Override

@@ -2,10 +2,12 @@ package org.reconlab.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reconlab.core.spi.Measurement;
 
 /**
  * The trials of an experiment, each with its built pipeline. Building the plan builds every pipeline of the sweep,
@@ -15,6 +17,9 @@ public final class ExperimentPlan {
 
     /** Key under which a trial's variant name appears among its sweep values. */
     public static final String VARIANT = "variant";
+
+    /** Share of the maximum heap that the operators of the running trials may take (see {@link #requireFitsInHeap}). */
+    public static final double HEAP_FRACTION = 0.8;
 
     /** One trial to run. */
     public record PlannedTrial(int index, int repetition, Map<String, Object> sweepValues, Pipeline pipeline) {
@@ -28,9 +33,15 @@ public final class ExperimentPlan {
         this.trials = List.copyOf(trials);
     }
 
+    /** The plan of {@code spec}; relative file paths in it are resolved against the working directory. */
     public static ExperimentPlan build(ExperimentSpec spec, ComponentRegistry registry) {
+        return build(spec, registry, Path.of(""));
+    }
+
+    /** The plan of {@code spec}, resolving relative file paths in it against {@code baseDirectory}. */
+    public static ExperimentPlan build(ExperimentSpec spec, ComponentRegistry registry, Path baseDirectory) {
         requireNonNull(spec, "spec is null");
-        PipelineBuilder builder = new PipelineBuilder(registry);
+        PipelineBuilder builder = new PipelineBuilder(registry, baseDirectory);
         List<PlannedTrial> trials = new ArrayList<>();
         Map<String, Map<String, Object>> variants = spec.variants().isEmpty()
                 ? Map.of("", Map.of()) : spec.variants();
@@ -57,6 +68,61 @@ public final class ExperimentPlan {
 
     public ExperimentSpec spec() {
         return spec;
+    }
+
+    /**
+     * Refuses, before anything is drawn, a plan whose measurement operators would not fit in the heap. Each running
+     * trial holds a training operator and (for test metrics) a test operator of {@link Measurement#estimatedBytes()}
+     * each; with {@code threads} trials at once, the largest {@code min(threads, trials)} of these per-trial sums must
+     * stay within {@link #HEAP_FRACTION} of {@code heapBytes}, the rest of the heap being left to everything else.
+     *
+     * @param heapBytes the heap to fit in, normally {@code Runtime.getRuntime().maxMemory()}
+     * @throws InvalidSpecException at {@code measurement}, naming the measurement and the estimate
+     */
+    public void requireFitsInHeap(int threads, long heapBytes) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        List<PlannedTrial> largest = new ArrayList<>(trials);
+        largest.sort(java.util.Comparator.comparingLong(ExperimentPlan::trialBytes).reversed());
+        int concurrent = Math.min(threads, largest.size());
+        long total = 0;
+        for (int t = 0; t < concurrent; t++) {
+            total = saturatedAdd(total, trialBytes(largest.get(t)));
+        }
+        if (total > HEAP_FRACTION * heapBytes) {
+            PlannedTrial worst = largest.get(0);
+            String name = worst.pipeline().spec().measurement().map(ComponentSpec::plugin).orElse("?");
+            long operator = worst.pipeline().measurement().map(Measurement::estimatedBytes).orElse(0L);
+            throw new InvalidSpecException("measurement", "measurement '" + name + "' needs about " + bytes(operator)
+                    + " per operator" + (worst.sweepValues().isEmpty() ? "" : " (at sweep point " + worst.sweepValues()
+                    + ")") + "; " + concurrent + (concurrent == 1 ? " trial" : " trials at once")
+                    + ", each with a training and a test operator, need about " + bytes(total) + ", more than "
+                    + Math.round(100 * HEAP_FRACTION) + "% of the " + bytes(heapBytes) + " maximum heap; lower the"
+                    + " number of measurements, run fewer trials at once (threads), or give the JVM more heap (-Xmx)");
+        }
+    }
+
+    private static long trialBytes(PlannedTrial trial) {
+        long operator = trial.pipeline().measurement().map(Measurement::estimatedBytes).orElse(0L);
+        return saturatedAdd(operator, operator);
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** {@code bytes} in the largest binary unit that keeps the number >= 1, one decimal. */
+    static String bytes(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " bytes" : String.format(java.util.Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     public List<PlannedTrial> trials() {

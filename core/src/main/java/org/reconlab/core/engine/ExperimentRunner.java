@@ -46,9 +46,20 @@ public final class ExperimentRunner {
      * @return the results of the trials that ran
      */
     public ExperimentResult run(ExperimentPlan plan, int threads, Set<Integer> skip, TrialListener listener) {
+        return run(plan, threads, skip, listener, TrialArtifacts.NONE);
+    }
+
+    /**
+     * Like {@link #run(ExperimentPlan, int, Set, TrialListener)}, handing each trial's arrays to {@code artifacts}
+     * before {@code listener} hears of the trial.
+     */
+    public ExperimentResult run(ExperimentPlan plan, int threads, Set<Integer> skip, TrialListener listener,
+            TrialArtifacts artifacts) {
+        requireNonNull(artifacts, "artifacts is null");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
+        plan.requireFitsInHeap(threads, Runtime.getRuntime().maxMemory());
         RandomStreams streams = new RandomStreams(plan.spec().seed());
         List<ExperimentPlan.PlannedTrial> todo = plan.trials().stream().filter(t -> !skip.contains(t.index())).toList();
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
@@ -65,7 +76,7 @@ public final class ExperimentRunner {
             for (ExperimentPlan.PlannedTrial trial : todo) {
                 futures.add(pool.submit(() -> {
                     TrialResult result = TrialRunner.run(trial.pipeline(), streams, trial.index(), trial.repetition(),
-                            trial.sweepValues());
+                            trial.sweepValues(), artifacts);
                     results.add(result);
                     synchronized (listenerLock) {
                         listener.trialFinished(result, finished.incrementAndGet(), todo.size());
@@ -79,7 +90,7 @@ public final class ExperimentRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running trials", e);
         } catch (ExecutionException e) {
-            // TrialRunner turns trial errors into FAILED results; what reaches here failed in the listener.
+            // TrialRunner turns trial errors into FAILED results; what reaches here failed in the listener or artifacts.
             throw new IllegalStateException("saving a trial result failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();

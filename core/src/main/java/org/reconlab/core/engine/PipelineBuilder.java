@@ -2,6 +2,7 @@ package org.reconlab.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,15 +30,23 @@ import org.reconlab.core.spi.Shape;
 public final class PipelineBuilder {
 
     private final ComponentRegistry registry;
+    private final Path baseDirectory;
 
+    /** A builder that resolves relative file paths in specs against the working directory. */
     public PipelineBuilder(ComponentRegistry registry) {
+        this(registry, Path.of(""));
+    }
+
+    /** A builder that resolves relative file paths in specs against {@code baseDirectory} (the spec's directory). */
+    public PipelineBuilder(ComponentRegistry registry, Path baseDirectory) {
         this.registry = requireNonNull(registry, "registry is null");
+        this.baseDirectory = requireNonNull(baseDirectory, "baseDirectory is null").toAbsolutePath();
     }
 
     public Pipeline build(PipelineSpec spec) {
         requireNonNull(spec, "spec is null");
         Map<String, Config> configs = new LinkedHashMap<>();
-        Context context = new Context();
+        Context context = new Context(baseDirectory);
 
         context.problemName = spec.problem().plugin();
         context.problem = create(ComponentKind.PROBLEM, spec.problem(), "problem", context, configs);
@@ -62,6 +71,11 @@ public final class PipelineBuilder {
         }
         context.model = Optional.of(model);
         context.modelName = Optional.of(spec.model().plugin());
+        if (context.measurement.isPresent() && truthShape.kind() == Shape.Kind.SYMMETRIC_MATRIX
+                && model.signalShape().kind() == Shape.Kind.SYMMETRIC_MATRIX) {
+            context.measurement = Optional.of(onSymmetricSignals(context.measurement.get(),
+                    context.measurementName.get(), truthShape));
+        }
 
         Optimizer optimizer = create(ComponentKind.OPTIMIZER, spec.optimizer(), "optimizer", context, configs);
 
@@ -77,6 +91,17 @@ public final class PipelineBuilder {
             metrics.add(new Pipeline.NamedMetric(metricSpec.plugin(), metric));
         }
         return new Pipeline(spec, context.problem, context.measurement, model, optimizer, metrics, configs);
+    }
+
+    /** The measurement's symmetric specialization (see {@link Measurement#onSymmetricSignals()}), checked. */
+    private static Measurement onSymmetricSignals(Measurement measurement, String name, Shape truthShape) {
+        Measurement symmetric = requireNonNull(measurement.onSymmetricSignals(),
+                () -> "measurement '" + name + "' returned null from onSymmetricSignals()");
+        if (!symmetric.signalShape().accepts(truthShape)) {
+            throw new InvalidSpecException("measurement", "measurement '" + name + "' on symmetric signals takes a "
+                    + symmetric.signalShape() + ", not the " + truthShape + " of the problem");
+        }
+        return symmetric;
     }
 
     private <T> T create(ComponentKind kind, ComponentSpec spec, String path, Context context, Map<String, Config> configs) {
@@ -95,12 +120,22 @@ public final class PipelineBuilder {
     }
 
     private static final class Context implements BuildContext {
+        private final Path baseDirectory;
         private Problem problem;
         private String problemName;
         private Optional<Measurement> measurement = Optional.empty();
         private Optional<String> measurementName = Optional.empty();
         private Optional<Model> model = Optional.empty();
         private Optional<String> modelName = Optional.empty();
+
+        Context(Path baseDirectory) {
+            this.baseDirectory = baseDirectory;
+        }
+
+        @Override
+        public Path baseDirectory() {
+            return baseDirectory;
+        }
 
         @Override
         public Problem problem() {

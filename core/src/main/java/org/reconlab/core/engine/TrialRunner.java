@@ -19,6 +19,7 @@ import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.OptimizationTask;
+import org.reconlab.core.spi.Shape;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,14 +42,28 @@ public final class TrialRunner {
 
     public static TrialResult run(Pipeline pipeline, RandomStreams streams, int index, int repetition,
             Map<String, Object> sweepValues) {
+        return run(pipeline, streams, index, repetition, sweepValues, TrialArtifacts.NONE);
+    }
+
+    /**
+     * Runs the trial; if it runs to its end (done or diverged), hands its arrays to {@code artifacts} before
+     * returning. An exception from {@code artifacts} propagates (see {@link TrialArtifacts}).
+     */
+    public static TrialResult run(Pipeline pipeline, RandomStreams streams, int index, int repetition,
+            Map<String, Object> sweepValues, TrialArtifacts artifacts) {
+        java.util.Objects.requireNonNull(artifacts, "artifacts is null");
         long start = System.nanoTime();
         Recorder recorder = null;
+        TrialArrays arrays = null;
+        TrialResult result;
         try {
             GroundTruth truth = pipeline.problem().draw(streams.stream(repetition, "problem"));
             Optional<Observations> observations = pipeline.measurement()
                     .map(m -> m.observe(truth, streams.stream(repetition, "measurement")));
             Model model = pipeline.model();
             Blocks initial = model.initialize(observations, streams.stream(repetition, "model"));
+            // Optimizers may update blocks in place: keep the initial values only if someone wants them.
+            Blocks initialCopy = artifacts == TrialArtifacts.NONE ? null : initial.copy();
             Optional<Objective> objective = observations.map(model::objective);
             Supplier<Optional<Observations>> test = memoize(() -> pipeline.measurement()
                     .map(m -> m.noiseless().observe(truth, streams.stream(repetition, "measurement/test"))));
@@ -57,9 +72,15 @@ public final class TrialRunner {
             pipeline.optimizer().run(new OptimizationTask(model, initial, objective, observations, truth, optimizerRandom),
                     recorder);
             recorder.finish();
-            return recorder.result(index, repetition, sweepValues, streams.trialSeed(repetition), seconds(start));
+            if (initialCopy != null) {
+                DoubleMatrix2D estimate = model.signalShape().kind() == Shape.Kind.FUNCTION
+                        ? null : model.signal(recorder.lastParameters);
+                arrays = new TrialArrays(index, truth, observations, initialCopy, recorder.lastParameters, estimate);
+            }
+            result = recorder.result(index, repetition, sweepValues, streams.trialSeed(repetition), seconds(start));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            log.warn("trial {} failed: {}", index, e.toString(), e);
+            log.warn("trial {} failed: {}", index, e.toString());
+            log.debug("trial {} failed here", index, e);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
             List<SeriesPoint> series = recorder == null ? List.of() : recorder.series;
             Map<String, Double> last = recorder == null ? Map.of() : recorder.lastValues;
@@ -67,6 +88,10 @@ public final class TrialRunner {
             return new TrialResult(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.FAILED,
                     message, iterations, last, series, seconds(start));
         }
+        if (arrays != null) {
+            artifacts.trialArrays(arrays);
+        }
+        return result;
     }
 
     private static double seconds(long startNanos) {

@@ -1,5 +1,6 @@
 package org.reconlab.core.spi;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -25,5 +26,18 @@ public interface BuildContext {
     /** The shape of the problem's signal. */
     default Shape signalShape() {
         return problem().signalShape();
+    }
+
+    /**
+     * The directory that relative file paths in the spec are resolved against: the spec file's directory when the
+     * spec came from a file, else the working directory.
+     */
+    default Path baseDirectory() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    /** {@code path} as given in the spec (absolute, or relative to {@link #baseDirectory()}), made absolute. */
+    default Path resolvePath(String path) {
+        return baseDirectory().resolve(path).toAbsolutePath().normalize();
     }
 }

@@ -57,6 +57,14 @@ public final class Config {
         return Optional.ofNullable((String) optional(name, ParameterType.CHOICE));
     }
 
+    public String string(String name) {
+        return (String) required(name, ParameterType.STRING);
+    }
+
+    public Optional<String> optionalString(String name) {
+        return Optional.ofNullable((String) optional(name, ParameterType.STRING));
+    }
+
     @SuppressWarnings("unchecked")
     public List<Integer> integers(String name) {
         return (List<Integer>) required(name, ParameterType.INTEGER_LIST);
@@ -70,8 +78,8 @@ public final class Config {
     private Object required(String name, ParameterType type) {
         Object value = optional(name, type);
         if (value == null) {
-            throw new ConfigException(name, "required key '" + name + "' is missing; expected " + type.description()
-                    + ", " + parameters.get(name).allowed());
+            throw new ConfigException(name, "required key '" + name + "' is missing; allowed: " + parameters.get(name).allowed()
+                    + " (" + parameters.get(name).doc() + ")");
         }
         return value;
     }

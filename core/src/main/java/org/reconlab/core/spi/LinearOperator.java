@@ -2,6 +2,7 @@ package org.reconlab.core.spi;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import java.util.Optional;
 
 /**
  * A linear map {@code A} from signals of a fixed {@link Shape} to {@code R^m}, with its adjoint
@@ -48,5 +49,16 @@ public interface LinearOperator {
         }
         adjoint(residual, out);
         return squared;
+    }
+
+    /**
+     * The operator as an explicit m x n matrix, {@code n = domain().size()}, if it is stored that way: row i is the
+     * measurement {@code A_i} flattened row-major over the stored signal (rows x columns*depth; for a vector, the
+     * vector itself), so that {@code A(X)_i = sum_c M[i, c] vec(X)[c]}. Used to export the operator (for example as
+     * a NumPy array); the default is empty, and only operators that already hold such a matrix should override it
+     * (returning a copy the caller may keep), since materializing an implicit operator can be huge.
+     */
+    default Optional<DoubleMatrix2D> asDenseMatrix() {
+        return Optional.empty();
     }
 }

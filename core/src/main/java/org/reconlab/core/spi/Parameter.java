@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * One declared parameter of a component: name, type, default, allowed values and a one-line doc.
@@ -65,13 +65,27 @@ public record Parameter(
         return new Parameter(name, ParameterType.REAL_LIST, defaultValue, minimum, maximum, List.of(), doc);
     }
 
+    /** A free-text parameter (a file path, a name); a {@code null} default makes it optional. */
+    public static Parameter string(String name, String defaultValue, String doc) {
+        return new Parameter(name, ParameterType.STRING, defaultValue, 0, 0, List.of(), doc);
+    }
+
     /** Human-readable allowed values, as printed in error messages and by {@code reconlab describe}. */
     public String allowed() {
         return switch (type) {
             case CHOICE -> "one of " + String.join(", ", choices);
             case BOOLEAN -> "true or false";
-            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Long.MIN_VALUE, Long.MAX_VALUE);
+            case INTEGER, INTEGER_LIST -> range("an integer", (long) minimum, (long) maximum, Integer.MIN_VALUE, Integer.MAX_VALUE);
             case REAL, REAL_LIST -> rangeReal();
+            case STRING -> "a non-empty string";
+        };
+    }
+
+    private String allowedForType() {
+        return switch (type) {
+            case INTEGER_LIST -> "a non-empty list, each element " + allowed();
+            case REAL_LIST -> "a non-empty list, each element " + allowed();
+            default -> allowed();
         };
     }
 
@@ -112,6 +126,12 @@ public record Parameter(
                 }
                 yield List.copyOf(values);
             }
+            case STRING -> {
+                if (!(raw instanceof String s) || s.isBlank()) {
+                    throw mismatch(raw);
+                }
+                yield s;
+            }
         };
     }
 
@@ -123,7 +143,10 @@ public record Parameter(
     }
 
     private Integer checkInteger(Object raw) {
-        if (!(raw instanceof Integer || raw instanceof Long)) {
+        // A whole real such as 2.5e3 is accepted: researchers write sample counts that way.
+        boolean whole = raw instanceof Integer || raw instanceof Long
+                || raw instanceof Double d && Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 0x1p53;
+        if (!whole) {
             throw mismatch(raw);
         }
         long value = ((Number) raw).longValue();
@@ -145,19 +168,20 @@ public record Parameter(
     }
 
     private ConfigException mismatch(Object raw) {
-        String shown = raw instanceof String ? "'" + raw + "'" : String.valueOf(raw);
-        return new ConfigException(name, "bad value " + shown + " (" + raw.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-                + "); expected " + type.description() + ", " + allowed());
+        String shown = raw instanceof String ? "'" + raw + "' (a string)"
+                : raw instanceof List<?> ? raw + " (a list)"
+                : raw instanceof Map<?, ?> ? raw + " (a mapping)" : String.valueOf(raw);
+        return new ConfigException(name, "bad value " + shown + "; allowed: " + allowedForType());
     }
 
     private static String range(String what, long min, long max, long floor, long ceiling) {
-        if (min == floor && max == ceiling) {
+        if (min <= floor && max >= ceiling) {
             return what;
         }
-        if (max == ceiling) {
+        if (max >= ceiling) {
             return what + " >= " + min;
         }
-        if (min == floor) {
+        if (min <= floor) {
             return what + " <= " + max;
         }
         return what + " in [" + min + ", " + max + "]";

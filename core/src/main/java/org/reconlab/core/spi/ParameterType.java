@@ -7,7 +7,9 @@ public enum ParameterType {
     BOOLEAN("boolean"),
     CHOICE("one of a fixed set of names"),
     INTEGER_LIST("list of integers"),
-    REAL_LIST("list of real numbers");
+    REAL_LIST("list of real numbers"),
+    /** Free text, such as a file path; components resolve paths with {@link BuildContext#resolvePath}. */
+    STRING("string");
 
     private final String description;
 

@@ -65,8 +65,7 @@ public final class Parameters {
                         + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
             }
             if (entry.getValue() == null) {
-                throw new ConfigException(entry.getKey(), "no value given; expected " + parameter.type().description()
-                        + ", " + parameter.allowed());
+                throw new ConfigException(entry.getKey(), "no value given; allowed: " + parameter.allowed());
             }
             values.put(entry.getKey(), parameter.coerce(entry.getValue()));
         }

@@ -1,0 +1,81 @@
+package org.reconlab.app.cli;
+
+import ch.qos.logback.classic.Level;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.reconlab.app.output.RunDirectory;
+import org.reconlab.app.spec.SpecError;
+import org.reconlab.app.wiring.PluginModule;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code reconlab} command line. Exit codes: 0 done, 2 bad spec or arguments (nothing run), 1 a failure. */
+@Command(name = "reconlab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Run, reproduce and extend low-rank recovery experiments from YAML specs.",
+        subcommands = {ListCommand.class, DescribeCommand.class, ValidateCommand.class, RunCommand.class,
+            PlotCommand.class, MergeCommand.class, SlurmCommand.class})
+public final class Main {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Option(names = {"-v", "--verbose"}, description = "log debug output", scope = CommandLine.ScopeType.INHERIT)
+    void verbose(boolean verbose) {
+        if (verbose) {
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.reconlab")).setLevel(Level.DEBUG);
+        }
+    }
+
+    private Injector injector;
+
+    /** The Guice injector over every discovered plugin, created on first use. */
+    Injector injector() {
+        if (injector == null) {
+            injector = Guice.createInjector(PluginModule.discovered());
+        }
+        return injector;
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line; returns its exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            Throwable e = exception;
+            if (e instanceof UncheckedIOException unchecked) {
+                e = unchecked.getCause();
+            }
+            if (e instanceof SpecError || e instanceof RunDirectory.RunDirectoryBusyException) {
+                err.println("error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            if (e instanceof IOException) {
+                err.println("error: " + e.getMessage());
+                LoggerFactory.getLogger(Main.class).debug("I/O failure", e);
+                return FAILURE;
+            }
+            err.println("error: " + e);
+            LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
+            return FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"reconlab " + org.reconlab.core.spi.ReconlabVersion.current()};
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package org.reconlab.app.cluster;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.reconlab.app.output.AtomicFiles;
+import org.reconlab.core.spi.ReconlabVersion;
+
+/**
+ * Writes the Slurm scripts that run an experiment as a job array, one array task per {@link Shard}, and merge the
+ * shards when all of them have succeeded:
+ *
+ * <pre>
+ * DIR/slurm/run.sbatch    job array 0..n-1; task i runs `reconlab run SPEC --out DIR --shard i/n ...`
+ * DIR/slurm/merge.sbatch  runs `reconlab merge DIR`
+ * DIR/slurm/submit.sh     submits run.sbatch, then merge.sbatch with --dependency=afterok:ARRAY_JOB
+ *                         (and --kill-on-invalid-dep=yes: if a shard fails the merge is cancelled, not left pending);
+ *                         writes the job ids to DIR/slurm/submitted
+ * DIR/slurm/logs/         the jobs' output
+ * </pre>
+ *
+ * The scripts run the JVM and class path of the reconlab that wrote them (override the JVM with the environment
+ * variable RECONLAB_JAVA, add JVM options with RECONLAB_JAVA_OPTS), so the nodes must see the same paths: the usual
+ * shared file system of a cluster. Submitting again resumes: every shard keeps its finished trials.
+ */
+public final class SlurmScripts {
+
+    public static final String SLURM = "slurm";
+    public static final String RUN = "run.sbatch";
+    public static final String MERGE = "merge.sbatch";
+    public static final String SUBMIT = "submit.sh";
+    public static final String SUBMITTED = "submitted";
+    public static final String LOGS = "logs";
+
+    private static final String MAIN_CLASS = "org.reconlab.app.cli.Main";
+    private static final Pattern DIRECTIVE = Pattern.compile("[a-z][a-z0-9-]*(=[^\\s]+)?");
+
+    /**
+     * What to run.
+     *
+     * @param name the experiment's name, for job names
+     * @param spec the spec file (made absolute)
+     * @param out the run directory (made absolute)
+     * @param runOptions options for {@code reconlab run} besides {@code --out}, {@code --shard} and
+     *     {@code --threads} ({@code --quick}, {@code --set k=v}, {@code --save-arrays})
+     * @param threadsPerShard CPUs each array task asks for and the threads its run uses
+     * @param directives extra {@code #SBATCH} options for both jobs, as {@code key=value} or {@code key}
+     *     ({@code partition=short}, {@code time=02:00:00}, {@code mem=8G})
+     * @param java the JVM to run
+     * @param classPath the class path holding reconlab and its plugins
+     */
+    public record Job(String name, Path spec, Path out, int shards, List<String> runOptions, int threadsPerShard,
+            List<String> directives, Path java, String classPath) {
+
+        public Job {
+            requireNonNull(name, "name is null");
+            spec = spec.toAbsolutePath().normalize();
+            out = out.toAbsolutePath().normalize();
+            runOptions = List.copyOf(runOptions);
+            directives = List.copyOf(directives);
+            requireNonNull(java, "java is null");
+            requireNonNull(classPath, "classPath is null");
+            if (shards < 1) {
+                throw new IllegalArgumentException("shards must be >= 1, got " + shards);
+            }
+            if (threadsPerShard < 1) {
+                throw new IllegalArgumentException("threads per shard must be >= 1, got " + threadsPerShard);
+            }
+            if (out.toString().matches(".*\\s.*")) {
+                throw new IllegalArgumentException("the run directory " + out + " has white space in its path, which"
+                        + " #SBATCH lines cannot hold; choose another --out");
+            }
+            if (!java.toString().matches("[^\"$`\\\\}]+")) {
+                throw new IllegalArgumentException("the JVM path " + java + " has characters the scripts cannot quote");
+            }
+            for (String directive : directives) {
+                if (!DIRECTIVE.matcher(directive).matches()) {
+                    throw new IllegalArgumentException("sbatch option '" + directive + "': expected key=value or key,"
+                            + " such as partition=short or time=02:00:00");
+                }
+            }
+        }
+    }
+
+    private SlurmScripts() {
+    }
+
+    /** The JVM and class path of this process, absolute, as the scripts should run them. */
+    public static Path currentJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** This process's class path with every entry made absolute. */
+    public static String currentClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(Pattern.quote(File.pathSeparator))) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** Writes the scripts into {@code job.out()/slurm}; returns that folder. */
+    public static Path write(Job job) throws IOException {
+        Path folder = job.out().resolve(SLURM);
+        try {
+            Files.createDirectories(folder.resolve(LOGS));
+        } catch (IOException e) {
+            throw new IOException("cannot create " + folder.resolve(LOGS) + ": " + e, e);
+        }
+        Map<String, String> scripts = Map.of(RUN, runScript(job), MERGE, mergeScript(job), SUBMIT, submitScript(job));
+        for (Map.Entry<String, String> script : scripts.entrySet()) {
+            Path file = folder.resolve(script.getKey());
+            AtomicFiles.write(file, script.getValue().getBytes(StandardCharsets.UTF_8));
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: the scripts still run with `bash FILE` and `sbatch FILE`.
+            }
+        }
+        return folder;
+    }
+
+    /** The job array: task i runs shard i of n. */
+    public static String runScript(Job job) {
+        Path logs = job.out().resolve(SLURM).resolve(LOGS);
+        StringBuilder script = header(job, "one Slurm array task per shard of the experiment");
+        directive(script, "job-name=" + jobName(job.name()));
+        directive(script, "array=0-" + (job.shards() - 1));
+        directive(script, "ntasks=1");
+        directive(script, "cpus-per-task=" + job.threadsPerShard());
+        directive(script, "output=" + logs.resolve("run-%A_%a.out"));
+        job.directives().forEach(d -> directive(script, d));
+        script.append("set -euo pipefail\n")
+                .append(": \"${SLURM_ARRAY_TASK_ID:?run.sbatch runs as a Slurm array task: submit it with submit.sh}\"\n");
+        List<String> arguments = new ArrayList<>(List.of("run", job.spec().toString(), "--out", job.out().toString()));
+        arguments.addAll(job.runOptions());
+        script.append(launch(job, arguments))
+                .append(" \\\n  --shard \"${SLURM_ARRAY_TASK_ID}/").append(job.shards()).append('"')
+                .append(" --threads \"${SLURM_CPUS_PER_TASK:-").append(job.threadsPerShard()).append("}\"\n");
+        return script.toString();
+    }
+
+    /** The collector: merges the shards into DIR. */
+    public static String mergeScript(Job job) {
+        Path logs = job.out().resolve(SLURM).resolve(LOGS);
+        StringBuilder script = header(job, "merges the shards once every array task has succeeded");
+        directive(script, "job-name=" + jobName(job.name()) + "-merge");
+        directive(script, "ntasks=1");
+        directive(script, "cpus-per-task=1");
+        directive(script, "output=" + logs.resolve("merge-%j.out"));
+        job.directives().forEach(d -> directive(script, d));
+        script.append("set -euo pipefail\n")
+                .append(launch(job, List.of("merge", job.out().toString()))).append('\n');
+        return script.toString();
+    }
+
+    /** Submits the array, then the merge with an afterok dependency on the whole array. */
+    public static String submitScript(Job job) {
+        Path folder = job.out().resolve(SLURM);
+        return header(job, "submits the shards as one job array and the merge as a job that waits for all of them")
+                .append("set -euo pipefail\n")
+                .append("folder=").append(quote(folder.toString())).append('\n')
+                .append("mkdir -p \"$folder/").append(LOGS).append("\"\n")
+                .append("array=$(sbatch --parsable \"$folder/").append(RUN).append("\")\n")
+                .append("array=${array%%;*}\n")
+                .append("merge=$(sbatch --parsable --dependency=afterok:\"$array\" --kill-on-invalid-dep=yes \"$folder/")
+                .append(MERGE).append("\")\n")
+                .append("merge=${merge%%;*}\n")
+                .append("printf 'array=%s\\nmerge=%s\\n' \"$array\" \"$merge\" > \"$folder/").append(SUBMITTED).append("\"\n")
+                .append("echo \"reconlab: submitted job array $array (").append(job.shards())
+                .append(" shards) and merge job $merge; output in $folder/").append(LOGS).append("\"\n")
+                .toString();
+    }
+
+    private static StringBuilder header(Job job, String what) {
+        return new StringBuilder("#!/bin/bash\n")
+                .append("# Written by reconlab ").append(ReconlabVersion.current()).append(" for ").append(job.name())
+                .append(" (").append(job.spec()).append("): ").append(what).append(".\n");
+    }
+
+    private static void directive(StringBuilder script, String option) {
+        script.append("#SBATCH --").append(option).append('\n');
+    }
+
+    private static String launch(Job job, List<String> arguments) {
+        StringBuilder line = new StringBuilder("exec \"${RECONLAB_JAVA:-").append(job.java()).append("}\"")
+                .append(" ${RECONLAB_JAVA_OPTS:-} -cp ").append(quote(job.classPath())).append(' ').append(MAIN_CLASS)
+                .append(" \\\n ");
+        for (String argument : arguments) {
+            line.append(' ').append(quote(argument));
+        }
+        return line.toString();
+    }
+
+    private static String jobName(String name) {
+        return "reconlab-" + name;
+    }
+
+    /** {@code text} as one bash word: in single quotes, each single quote written as '\''. */
+    static String quote(String text) {
+        if (text.matches("[A-Za-z0-9_./=:,+@%-]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+}

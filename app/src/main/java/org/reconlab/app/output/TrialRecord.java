@@ -1,0 +1,53 @@
+package org.reconlab.app.output;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.reconlab.core.engine.SeriesPoint;
+import org.reconlab.core.engine.TrialResult;
+import org.reconlab.core.engine.TrialStatus;
+
+/**
+ * A finished trial as saved in {@code DIR/trials/trial-NNNNNN.json}: what resume reads back, bit for bit. The series
+ * is held as three parallel arrays to keep the file compact.
+ */
+public record TrialRecord(
+        int index,
+        int repetition,
+        Map<String, Object> sweep,
+        String seed,
+        String status,
+        String message,
+        int iterations,
+        double wallSeconds,
+        Map<String, Double> finalMetrics,
+        List<Integer> seriesIteration,
+        List<String> seriesMetric,
+        List<Double> seriesValue) {
+
+    public static TrialRecord of(TrialResult result) {
+        List<Integer> iterations = new ArrayList<>();
+        List<String> metrics = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (SeriesPoint point : result.series()) {
+            iterations.add(point.iteration());
+            metrics.add(point.metric());
+            values.add(point.value());
+        }
+        // The seed is kept as text: JSON readers elsewhere (pandas, jq) round 64-bit integers through doubles.
+        return new TrialRecord(result.index(), result.repetition(), result.sweepValues(), Long.toString(result.seed()),
+                result.status().label(), result.message(), result.iterations(), result.wallSeconds(),
+                result.finalMetrics(), iterations, metrics, values);
+    }
+
+    public TrialResult toResult() {
+        List<SeriesPoint> series = new ArrayList<>();
+        for (int i = 0; i < seriesIteration.size(); i++) {
+            series.add(new SeriesPoint(seriesIteration.get(i), seriesMetric.get(i), seriesValue.get(i)));
+        }
+        return new TrialResult(index, repetition, new LinkedHashMap<>(sweep), Long.parseLong(seed),
+                TrialStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)), message, iterations, finalMetrics, series,
+                wallSeconds);
+    }
+}

@@ -1,0 +1,170 @@
+package org.reconlab.app.report;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.reconlab.app.spec.SpecError;
+
+/**
+ * One entry of a spec's optional {@code plots:} list: a plot drawn in addition to those reconlab chooses on its own
+ * (see {@link PlotPlanner}). Four kinds, each with its keys:
+ *
+ * <pre>
+ * plots:
+ *   - { kind: series,  y: relative-error }                  # a metric against iteration; log-y, title optional
+ *   - { kind: sweep,   x: measurement.m, y: test-error }    # final metric against a swept key; log-x, log-y, title
+ *   - { kind: loglog,  x: model.scale, y: test-error }      # the same on log-log axes, fitted slope in the legend
+ *   - { kind: heatmap, x: measurement.m, y: problem.condition-number, z: relative-error, threshold: 1.0e-6 }
+ * </pre>
+ *
+ * <p>{@code x} (and a heatmap's {@code y}) name a swept key as written under {@code sweep:}, or {@code variant};
+ * {@code y} (and a heatmap's {@code z}) name a metric as recorded ({@code test-error}, {@code singular-values[0]}).
+ * A heatmap colours each cell by the mean of {@code z}, or, with {@code threshold}, by the success rate: the fraction
+ * of trials with {@code z <= threshold} (a diverged trial counts as a failure). {@code log-x} and {@code log-y}
+ * (true or false) override the automatic choice of axis scale. Whether x and y exist in a run is checked when the
+ * plots are drawn: a spec run with {@code --set} that removes a swept key still runs, and the report says which plot
+ * it skipped and why.
+ *
+ * @param x swept key on the horizontal axis (sweep, loglog, heatmap), else null
+ * @param y metric (series, sweep, loglog) or swept key on the vertical axis (heatmap)
+ * @param z the metric a heatmap colours by, else null
+ * @param threshold success threshold of a heatmap, or null for the mean
+ * @param title the plot title, or null for the automatic one
+ * @param logX log-scale x, or null for automatic
+ * @param logY log-scale y, or null for automatic
+ */
+public record PlotRequest(Kind kind, String x, String y, String z, Double threshold, String title, Boolean logX,
+        Boolean logY) {
+
+    /** What a plot shows. */
+    public enum Kind {
+        /** A metric against iteration. */
+        SERIES(List.of("kind", "y", "log-y", "title"), List.of("y")),
+        /** A final metric against a swept key. */
+        SWEEP(List.of("kind", "x", "y", "log-x", "log-y", "title"), List.of("x", "y")),
+        /** A final metric against a swept key on log-log axes, with the least-squares slope in the legend. */
+        LOGLOG(List.of("kind", "x", "y", "title"), List.of("x", "y")),
+        /** A final metric (mean or success rate) over a grid of two swept keys. */
+        HEATMAP(List.of("kind", "x", "y", "z", "threshold", "title"), List.of("x", "y", "z"));
+
+        private final List<String> keys;
+        private final List<String> required;
+
+        Kind(List<String> keys, List<String> required) {
+            this.keys = keys;
+            this.required = required;
+        }
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public PlotRequest {
+        requireNonNull(kind, "kind is null");
+    }
+
+    /**
+     * Parses a {@code plots:} section.
+     *
+     * @param section the YAML value (a list of mappings), or null when the spec has none
+     * @param locate turns a path such as {@code plots[0].kind} into a location such as {@code spec.yaml:31}
+     * @throws SpecError naming the location, the entry and what is allowed
+     */
+    public static List<PlotRequest> parseAll(Object section, UnaryOperator<String> locate) {
+        if (section == null) {
+            return List.of();
+        }
+        if (!(section instanceof List<?> entries)) {
+            throw new SpecError(locate.apply("plots") + ": plots: must be a list of { kind: series|sweep|loglog|heatmap,"
+                    + " ... } entries, got " + section);
+        }
+        List<PlotRequest> requests = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            requests.add(parse(entries.get(i), "plots[" + i + "]", locate));
+        }
+        return List.copyOf(requests);
+    }
+
+    private static PlotRequest parse(Object entry, String path, UnaryOperator<String> locate) {
+        if (!(entry instanceof Map<?, ?> map)) {
+            throw new SpecError(locate.apply(path) + ": " + path + ": must be a mapping such as"
+                    + " { kind: sweep, x: model.scale, y: test-error }, got " + entry);
+        }
+        Object kindValue = map.get("kind");
+        Kind kind = null;
+        for (Kind candidate : Kind.values()) {
+            if (candidate.label().equals(kindValue)) {
+                kind = candidate;
+            }
+        }
+        if (kind == null) {
+            throw new SpecError(locate.apply(kindValue == null ? path : path + ".kind") + ": " + path + ".kind: "
+                    + (kindValue == null ? "is missing" : "bad value " + kindValue)
+                    + "; allowed: series, sweep, loglog, heatmap");
+        }
+        for (Object key : map.keySet()) {
+            if (!kind.keys.contains(String.valueOf(key))) {
+                throw new SpecError(locate.apply(path + "." + key) + ": " + path + ": unknown key '" + key + "' for a "
+                        + kind.label() + " plot; allowed: " + String.join(", ", kind.keys));
+            }
+        }
+        for (String key : kind.required) {
+            if (!map.containsKey(key)) {
+                throw new SpecError(locate.apply(path) + ": " + path + ": a " + kind.label() + " plot needs '" + key
+                        + "'; its keys: " + String.join(", ", kind.keys));
+            }
+        }
+        Double threshold = null;
+        if (map.get("threshold") != null) {
+            if (!(map.get("threshold") instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+                throw new SpecError(locate.apply(path + ".threshold") + ": " + path + ".threshold: must be a number,"
+                        + " got " + map.get("threshold"));
+            }
+            threshold = ((Number) map.get("threshold")).doubleValue();
+        }
+        return new PlotRequest(kind, name(map, "x", path, locate), name(map, "y", path, locate),
+                name(map, "z", path, locate), threshold, text(map, "title", path, locate),
+                flag(map, "log-x", path, locate), flag(map, "log-y", path, locate));
+    }
+
+    private static String name(Map<?, ?> map, String key, String path, UnaryOperator<String> locate) {
+        Object value = map.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw new SpecError(locate.apply(path + "." + key) + ": " + path + "." + key + ": must be a "
+                    + (key.equals("z") || (key.equals("y") && !"heatmap".equals(map.get("kind"))) ? "metric name"
+                            : "swept key") + ", got " + value);
+        }
+        return s;
+    }
+
+    private static String text(Map<?, ?> map, String key, String path, UnaryOperator<String> locate) {
+        Object value = map.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String s)) {
+            throw new SpecError(locate.apply(path + "." + key) + ": " + path + "." + key + ": must be text, got " + value);
+        }
+        return s;
+    }
+
+    private static Boolean flag(Map<?, ?> map, String key, String path, UnaryOperator<String> locate) {
+        Object value = map.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Boolean b)) {
+            throw new SpecError(locate.apply(path + "." + key) + ": " + path + "." + key + ": must be true or false,"
+                    + " got " + value);
+        }
+        return b;
+    }
+}

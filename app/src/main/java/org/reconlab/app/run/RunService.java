@@ -1,0 +1,133 @@
+package org.reconlab.app.run;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.reconlab.app.arrays.TrialArraysWriter;
+import org.reconlab.app.cluster.Shard;
+import org.reconlab.app.cluster.ShardManifest;
+import org.reconlab.app.output.CsvTables;
+import org.reconlab.app.output.RunDirectory;
+import org.reconlab.app.output.TrialRecord;
+import org.reconlab.app.report.RunReport;
+import org.reconlab.app.spec.LoadedSpec;
+import org.reconlab.app.spec.SpecError;
+import org.reconlab.core.engine.ComponentRegistry;
+import org.reconlab.core.engine.ExperimentPlan;
+import org.reconlab.core.engine.ExperimentRunner;
+import org.reconlab.core.engine.TrialArtifacts;
+import org.reconlab.core.engine.TrialListener;
+import org.reconlab.core.engine.TrialResult;
+import org.reconlab.core.engine.TrialStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an experiment into a directory: validates every pipeline before touching the disk, resumes the trials an
+ * earlier run of the same spec saved, saves each new trial as it finishes, then writes the tables and the manifest.
+ */
+public final class RunService {
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+    private final ComponentRegistry registry;
+
+    @Inject
+    public RunService(ComponentRegistry registry) {
+        this.registry = requireNonNull(registry, "registry is null");
+    }
+
+    /** What a run did. */
+    public record Outcome(Path directory, int planned, int resumed, List<TrialResult> trials) {
+
+        public long count(TrialStatus status) {
+            return trials.stream().filter(t -> t.status() == status).count();
+        }
+    }
+
+    /**
+     * @throws SpecError if the spec does not build, its operators would not fit in the heap, or the directory holds a
+     *     run of another spec
+     * @throws IOException if the directory cannot be written (its path is in the message)
+     */
+    public Outcome run(LoadedSpec spec, Path out, int threads, TrialListener progress) throws IOException {
+        return run(spec, out, threads, progress, Shard.ALL, false);
+    }
+
+    /**
+     * Runs the trials of one shard of the experiment (all of them for {@link Shard#ALL}) into
+     * {@code shard.directory(out)}.
+     *
+     * @param saveArrays also write each trial's arrays as {@code .npy} files under {@code arrays/trial-<n>/}
+     *     (see {@link TrialArraysWriter}); trials kept from an earlier run keep the arrays it saved, if any
+     */
+    public Outcome run(LoadedSpec spec, Path out, int threads, TrialListener progress, Shard shard, boolean saveArrays)
+            throws IOException {
+        ExperimentPlan plan = spec.plan(registry, threads, Runtime.getRuntime().maxMemory());
+        String fingerprint = Manifest.fingerprint(spec, registry);
+        Set<Integer> planned = new TreeSet<>();
+        plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(shard::contains).forEach(planned::add);
+        Path target = shard.directory(out);
+        try (RunDirectory directory = RunDirectory.open(target)) {
+            if (directory.hasManifest()) {
+                Object previous = directory.readManifest().get("fingerprint");
+                if (!fingerprint.equals(previous)) {
+                    throw new SpecError(out + " holds a run of a different spec or code version (fingerprint " + previous
+                            + ", this run " + fingerprint + "); choose another --out or remove the directory");
+                }
+            }
+            Map<Integer, TrialResult> kept = new TreeMap<>();
+            for (TrialRecord record : directory.savedTrials().values()) {
+                if (planned.contains(record.index())) {
+                    kept.put(record.index(), record.toResult());
+                }
+            }
+            if (!kept.isEmpty()) {
+                log.info("resuming {}: {} of {} trials already done", out, kept.size(), plan.trials().size());
+            }
+            Instant started = Instant.now();
+            directory.writeManifest(ShardManifest.annotate(Manifest.build(spec, registry, fingerprint, threads,
+                    planned.size(), started, null, List.copyOf(kept.values())), shard, plan.trials().size()));
+            TrialListener saveThenReport = (result, finished, total) -> {
+                directory.saveTrial(TrialRecord.of(result));
+                progress.trialFinished(result, finished, total);
+            };
+            List<TrialResult> fresh;
+            try {
+                Set<Integer> skip = new HashSet<>(kept.keySet());
+                plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(i -> !planned.contains(i))
+                        .forEach(skip::add);
+                TrialArtifacts artifacts = saveArrays
+                        ? new TrialArraysWriter(directory.file(TrialArraysWriter.ARRAYS)) : TrialArtifacts.NONE;
+                fresh = new ExperimentRunner(registry).run(plan, threads, skip, saveThenReport, artifacts).trials();
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+            List<TrialResult> all = new ArrayList<>(kept.values());
+            all.addAll(fresh);
+            all.sort(Comparator.comparingInt(TrialResult::index));
+            CsvTables.writeTrials(directory.file(RunDirectory.TRIALS_CSV), all);
+            CsvTables.writeSeries(directory.file(RunDirectory.SERIES_CSV), all);
+            Map<String, Object> manifest = ShardManifest.annotate(Manifest.build(spec, registry, fingerprint, threads,
+                    planned.size(), started, Instant.now(), all), shard, plan.trials().size());
+            directory.writeManifest(manifest);
+            RunReport.write(target, manifest, all);
+            return new Outcome(target, planned.size(), kept.size(), all);
+        }
+    }
+}

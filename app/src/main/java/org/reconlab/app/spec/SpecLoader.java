@@ -1,0 +1,363 @@
+package org.reconlab.app.spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.reconlab.app.report.PlotRequest;
+import org.reconlab.core.engine.ComponentSpec;
+import org.reconlab.core.engine.ExperimentSpec;
+import org.reconlab.core.engine.InvalidSpecException;
+import org.reconlab.core.engine.PipelineSpec;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads an experiment spec from YAML, applies the {@code quick:} section and {@code --set} overrides, and turns it into
+ * an {@link ExperimentSpec}. Every error names the file, the line, the key and what is allowed.
+ *
+ * <p>Overrides (in {@code quick:} and {@code --set}) are dotted paths: {@code problem.d}, {@code trials},
+ * {@code seed}, {@code record-every}, {@code metrics}, {@code sweep.model.scale} (replaces or adds a sweep axis),
+ * {@code optimizer.plugin} (swaps the plugin and clears its parameters). Setting a swept parameter removes its
+ * sweep axis, so {@code --set model.scale=0.1} runs that value alone.
+ */
+public final class SpecLoader {
+
+    /** Keys allowed at the top of a spec. */
+    public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "trials", "problem",
+            "measurement", "model", "optimizer", "metrics", "record-every", "sweep", "variants", "plots", "quick");
+
+    private static final List<String> COMPONENTS = List.of("problem", "measurement", "model", "optimizer");
+    private static final int DEFAULT_RECORD_EVERY = 10;
+
+    private SpecLoader() {
+    }
+
+    /** Loads {@code file}, with its quick section applied if {@code quick}, then the {@code key=value} overrides. */
+    public static ExperimentSpec load(Path file, boolean quick, List<String> sets) {
+        return read(file, quick, sets).spec();
+    }
+
+    /** Like {@link #load}, keeping the resolved spec tree and value origins for the manifest and for error messages. */
+    public static LoadedSpec read(Path file, boolean quick, List<String> sets) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecError(file + ": no such spec file");
+        } catch (IOException e) {
+            throw new SpecError(file + ": cannot read spec file: " + e.getMessage());
+        }
+        return parse(file.toString(), text, quick, sets);
+    }
+
+    /** Parses spec text; {@code source} names it in messages. */
+    public static LoadedSpec parse(String source, String text, boolean quick, List<String> sets) {
+        Origins origins = new Origins(source);
+        Map<String, Object> tree = readTree(source, text, origins);
+        for (String key : tree.keySet()) {
+            if (!TOP_LEVEL_KEYS.contains(key)) {
+                throw new SpecError(origins.locate(key) + ": unknown key '" + key + "'; allowed keys: "
+                        + String.join(", ", TOP_LEVEL_KEYS));
+            }
+        }
+        Object quickSection = tree.remove("quick");
+        if (quick) {
+            if (quickSection == null) {
+                throw new SpecError(source + ": --quick given, but the spec has no 'quick:' section");
+            }
+            Map<String, Object> overrides = asMap(quickSection, "quick", origins);
+            for (Map.Entry<String, Object> override : overrides.entrySet()) {
+                String path = override.getKey();
+                origins.put(path, origins.locate("quick." + path) + " (quick section)");
+                applyOverride(tree, path, override.getValue(), origins);
+            }
+        }
+        for (String set : sets) {
+            int equals = set.indexOf('=');
+            if (equals <= 0) {
+                throw new SpecError("--set " + set + ": expected key=value, such as --set model.scale=0.01");
+            }
+            String path = set.substring(0, equals).trim();
+            Object value = parseScalar(set.substring(equals + 1), "--set " + set);
+            origins.put(path, "--set " + set);
+            applyOverride(tree, path, value, origins);
+        }
+        return new LoadedSpec(source, toSpec(tree, origins), tree, origins, quick);
+    }
+
+    private static Map<String, Object> readTree(String source, String text, Origins origins) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        Yaml yaml = new Yaml(new SafeConstructor(options));
+        Object values;
+        Node root;
+        try {
+            values = yaml.load(text);
+            root = yaml.compose(new java.io.StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
+            throw new SpecError(source + ":" + line + ": malformed YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new SpecError(source + ": malformed YAML: " + e.getMessage());
+        }
+        if (!(values instanceof Map<?, ?>) || !(root instanceof MappingNode)) {
+            throw new SpecError(source + ": a spec must be a YAML mapping of keys such as name, problem, model, optimizer");
+        }
+        recordLines(root, "", origins);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = (Map<String, Object>) normalize(values, "", origins);
+        return tree;
+    }
+
+    private static void recordLines(Node node, String path, Origins origins) {
+        if (!path.isEmpty()) {
+            origins.line(path, node.getStartMark().getLine());
+        }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                    origins.line(child, key.getStartMark().getLine());
+                    recordLines(tuple.getValueNode(), child, origins);
+                    origins.line(child, key.getStartMark().getLine());
+                }
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            List<Node> items = sequence.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                recordLines(items.get(i), path + "[" + i + "]", origins);
+            }
+        }
+    }
+
+    /** Checks keys are strings, keeps order; maps become LinkedHashMap, lists ArrayList. */
+    private static Object normalize(Object value, String path, Origins origins) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String key)) {
+                    throw new SpecError(origins.locate(path) + ": key " + entry.getKey() + " is not a name");
+                }
+                String child = path.isEmpty() ? key : path + "." + key;
+                out.put(key, normalize(entry.getValue(), child, origins));
+            }
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                out.add(normalize(list.get(i), path + "[" + i + "]", origins));
+            }
+            return out;
+        }
+        if (value instanceof java.math.BigInteger big) {
+            throw new SpecError(origins.locate(path) + ": " + path + ": integer " + big + " is too large");
+        }
+        return value;
+    }
+
+    private static Object parseScalar(String text, String where) {
+        try {
+            return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (YAMLException e) {
+            throw new SpecError(where + ": malformed value: " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void applyOverride(Map<String, Object> tree, String path, Object value, Origins origins) {
+        String where = origins.locate(path);
+        switch (path) {
+            case "name", "description", "seed", "trials", "record-every", "metrics" -> {
+                tree.put(path, value);
+                return;
+            }
+            default -> {
+            }
+        }
+        if (path.startsWith("sweep.")) {
+            Map<String, Object> sweep = (Map<String, Object>) tree.computeIfAbsent("sweep", k -> new LinkedHashMap<>());
+            if (!(sweep instanceof Map)) {
+                throw new SpecError(where + ": sweep: must be a mapping");
+            }
+            sweep.put(path.substring("sweep.".length()), value);
+            origins.put(path, where);
+            return;
+        }
+        int dot = path.indexOf('.');
+        String component = dot < 0 ? path : path.substring(0, dot);
+        if (dot < 0 || !COMPONENTS.contains(component)) {
+            throw new SpecError(where + ": " + path + ": cannot override this key; allowed: name, description, seed,"
+                    + " trials, record-every, metrics, sweep.<component>.<key>, <component>.<key> with component one of "
+                    + String.join(", ", COMPONENTS));
+        }
+        Object existing = tree.get(component);
+        if (existing == null) {
+            throw new SpecError(where + ": " + path + ": the spec has no " + component + " to override");
+        }
+        Map<String, Object> map = asMap(existing, component, origins);
+        String key = path.substring(dot + 1);
+        if (key.equals("plugin")) {
+            map.clear();
+        }
+        map.put(key, value);
+        Object sweep = tree.get("sweep");
+        if (sweep instanceof Map<?, ?> axes && axes.remove(path) != null) {
+            origins.remove("sweep." + path);
+        }
+    }
+
+    private static ExperimentSpec toSpec(Map<String, Object> tree, Origins origins) {
+        try {
+            String name = string(tree, "name", null, origins);
+            long seed = integer(tree, "seed", 0, origins);
+            int trials = (int) integer(tree, "trials", 1, origins);
+            int recordEvery = (int) integer(tree, "record-every", DEFAULT_RECORD_EVERY, origins);
+            if (trials < 1) {
+                throw new SpecError(origins.locate("trials") + ": trials: must be an integer >= 1, got " + trials);
+            }
+            if (recordEvery < 1) {
+                throw new SpecError(origins.locate("record-every") + ": record-every: must be an integer >= 1, got "
+                        + recordEvery);
+            }
+            ComponentSpec problem = component(tree, "problem", true, origins).orElseThrow();
+            Optional<ComponentSpec> measurement = component(tree, "measurement", false, origins);
+            ComponentSpec model = component(tree, "model", true, origins).orElseThrow();
+            ComponentSpec optimizer = component(tree, "optimizer", true, origins).orElseThrow();
+            List<ComponentSpec> metrics = metrics(tree.get("metrics"), origins);
+            PipelineSpec pipeline = new PipelineSpec(problem, measurement, model, optimizer, metrics, recordEvery);
+            PlotRequest.parseAll(tree.get("plots"), origins::locate);
+            return new ExperimentSpec(name, seed, trials, pipeline, sweep(tree.get("sweep"), origins),
+                    variants(tree.get("variants"), origins));
+        } catch (InvalidSpecException e) {
+            throw locate(e, origins);
+        }
+    }
+
+    static SpecError locate(InvalidSpecException e, Origins origins) {
+        return new SpecError(origins.locate(e.path()) + ": " + e.describe());
+    }
+
+    private static Optional<ComponentSpec> component(Map<String, Object> tree, String key, boolean required, Origins origins) {
+        Object value = tree.get(key);
+        if (value == null) {
+            if (required) {
+                throw new SpecError(origins.file() + ": required key '" + key + "' is missing; it needs at least"
+                        + " { plugin: NAME } (see `reconlab list`)");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(componentSpec(value, key, origins));
+    }
+
+    private static ComponentSpec componentSpec(Object value, String path, Origins origins) {
+        Map<String, Object> map = new LinkedHashMap<>(asMap(value, path, origins));
+        Object plugin = map.remove("plugin");
+        if (!(plugin instanceof String name)) {
+            throw new SpecError(origins.locate(path) + ": " + path + ": needs 'plugin: NAME' (see `reconlab list`)"
+                    + (plugin == null ? "" : ", got " + plugin));
+        }
+        return new ComponentSpec(name, map);
+    }
+
+    private static List<ComponentSpec> metrics(Object value, Origins origins) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new SpecError(origins.locate("metrics") + ": metrics: must be a list of metric names or"
+                    + " { plugin: NAME, ... } mappings");
+        }
+        List<ComponentSpec> metrics = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            String path = "metrics[" + i + "]";
+            metrics.add(item instanceof String name ? ComponentSpec.of(name) : componentSpec(item, path, origins));
+        }
+        return metrics;
+    }
+
+    private static Map<String, List<Object>> sweep(Object value, Origins origins) {
+        Map<String, List<Object>> sweep = new LinkedHashMap<>();
+        if (value == null) {
+            return sweep;
+        }
+        for (Map.Entry<String, Object> axis : asMap(value, "sweep", origins).entrySet()) {
+            String path = "sweep." + axis.getKey();
+            if (!(axis.getValue() instanceof List<?> values) || values.isEmpty()) {
+                throw new SpecError(origins.locate(path) + ": " + path + ": must be a non-empty list of values,"
+                        + " such as [0.1, 0.01]");
+            }
+            sweep.put(axis.getKey(), new ArrayList<>(values));
+        }
+        return sweep;
+    }
+
+    private static Map<String, Map<String, Object>> variants(Object value, Origins origins) {
+        Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
+        if (value == null) {
+            return variants;
+        }
+        for (Map.Entry<String, Object> variant : asMap(value, "variants", origins).entrySet()) {
+            String path = "variants." + variant.getKey();
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            Object body = variant.getValue() == null ? Map.of() : variant.getValue();
+            for (Map.Entry<String, Object> override : asMap(body, path, origins).entrySet()) {
+                String key = override.getKey();
+                boolean whole = COMPONENTS.contains(key);
+                overrides.put(key, whole ? componentSpec(override.getValue(), path + "." + key, origins) : override.getValue());
+            }
+            variants.put(variant.getKey(), overrides);
+        }
+        return variants;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> asMap(Object value, String path, Origins origins) {
+        if (!(value instanceof Map<?, ?>)) {
+            throw new SpecError(origins.locate(path) + ": " + path + ": must be a mapping of keys to values, got " + value);
+        }
+        return (Map<String, Object>) value;
+    }
+
+    private static String string(Map<String, Object> tree, String key, String fallback, Origins origins) {
+        Object value = tree.get(key);
+        if (value == null) {
+            if (fallback == null) {
+                throw new SpecError(origins.file() + ": required key '" + key + "' is missing");
+            }
+            return fallback;
+        }
+        if (!(value instanceof String s) || !s.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new SpecError(origins.locate(key) + ": " + key + ": must be a name of letters, digits, '.', '_' and"
+                    + " '-', got " + value);
+        }
+        return s;
+    }
+
+    private static long integer(Map<String, Object> tree, String key, long fallback, Origins origins) {
+        Object value = tree.get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Integer || value instanceof Long)) {
+            throw new SpecError(origins.locate(key) + ": " + key + ": must be an integer, got " + value);
+        }
+        return ((Number) value).longValue();
+    }
+}

@@ -1,0 +1,169 @@
+package org.reconlab.app.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reconlab.app.output.RunDirectory;
+
+/**
+ * The scripts {@code reconlab slurm} writes: their text, their bash syntax, the submit logic against a stand-in
+ * {@code sbatch}, and the array and merge scripts run as plain bash (as Slurm would run them) reproducing a direct
+ * run. The real cluster is exercised by {@code .ci/slurm-check}.
+ */
+class SlurmScriptsTest {
+
+    private static final Path TOY = Path.of("src/test/resources/specs/toy.yaml");
+
+    @TempDir
+    Path temp;
+
+    private SlurmScripts.Job job(Path out) {
+        return new SlurmScripts.Job("toy", TOY, out, 3, List.of("--quick", "--set", "name=it's"), 2,
+                List.of("partition=short", "time=01:00:00"), Path.of("/opt/jdk/bin/java"), "/a.jar:/b dir/c.jar");
+    }
+
+    @Test
+    void theArrayScriptRunsShardIOfNForTaskIWithTheSpecOptionsQuoted() {
+        Path out = temp.resolve("out");
+        String run = SlurmScripts.runScript(job(out));
+        Path spec = TOY.toAbsolutePath().normalize();
+        assertThat(run).startsWith("#!/bin/bash\n").contains(
+                "#SBATCH --job-name=reconlab-toy\n",
+                "#SBATCH --array=0-2\n",
+                "#SBATCH --ntasks=1\n",
+                "#SBATCH --cpus-per-task=2\n",
+                "#SBATCH --output=" + out + "/slurm/logs/run-%A_%a.out\n",
+                "#SBATCH --partition=short\n",
+                "#SBATCH --time=01:00:00\n",
+                "set -euo pipefail\n",
+                ": \"${SLURM_ARRAY_TASK_ID:?",
+                "exec \"${RECONLAB_JAVA:-/opt/jdk/bin/java}\" ${RECONLAB_JAVA_OPTS:-} -cp '/a.jar:/b dir/c.jar'"
+                        + " org.reconlab.app.cli.Main \\\n  run " + spec + " --out " + out + " --quick --set 'name=it'\\''s'"
+                        + " \\\n  --shard \"${SLURM_ARRAY_TASK_ID}/3\" --threads \"${SLURM_CPUS_PER_TASK:-2}\"\n");
+        // Directives come before the first command, or sbatch ignores them.
+        assertThat(run.lastIndexOf("#SBATCH")).isLessThan(run.indexOf("set -euo pipefail"));
+    }
+
+    @Test
+    void theMergeScriptMergesDirAndTheSubmitScriptChainsItAfterTheWholeArray() {
+        Path out = temp.resolve("out");
+        String merge = SlurmScripts.mergeScript(job(out));
+        assertThat(merge).contains("#SBATCH --job-name=reconlab-toy-merge\n", "#SBATCH --cpus-per-task=1\n",
+                "#SBATCH --output=" + out + "/slurm/logs/merge-%j.out\n", "#SBATCH --partition=short\n",
+                "org.reconlab.app.cli.Main \\\n  merge " + out + "\n");
+        assertThat(merge).doesNotContain("--array");
+        String submit = SlurmScripts.submitScript(job(out));
+        assertThat(submit).contains("array=$(sbatch --parsable \"$folder/run.sbatch\")",
+                "sbatch --parsable --dependency=afterok:\"$array\" --kill-on-invalid-dep=yes \"$folder/merge.sbatch\"",
+                "> \"$folder/submitted\"");
+    }
+
+    @Test
+    void rejectsDirectivesAndPathsTheScriptsCannotHold() {
+        assertThatThrownBy(() -> new SlurmScripts.Job("toy", TOY, temp.resolve("o"), 2, List.of(), 1,
+                List.of("partition short"), Path.of("/java"), "x")).hasMessageContaining("sbatch option 'partition short'");
+        assertThatThrownBy(() -> new SlurmScripts.Job("toy", TOY, temp.resolve("a b"), 2, List.of(), 1, List.of(),
+                Path.of("/java"), "x")).hasMessageContaining("white space");
+        assertThat(SlurmScripts.quote("plain/path-1.yaml")).isEqualTo("plain/path-1.yaml");
+        assertThat(SlurmScripts.quote("$HOME")).isEqualTo("'$HOME'");
+    }
+
+    @Test
+    void theCommandValidatesTheSpecAndTheShardCount() {
+        Path out = temp.resolve("cmd");
+        Cli.Result tooMany = Cli.run("slurm", TOY.toString(), "--out", out.toString(), "--quick", "--shards", "3");
+        assertThat(tooMany.code()).isEqualTo(2);
+        assertThat(tooMany.err()).contains("--shards 3: must be between 1 and the experiment's 2 trials");
+        Cli.Result badSpec = Cli.run("slurm", TOY.toString(), "--out", out.toString(), "--set", "trials=0");
+        assertThat(badSpec.code()).isEqualTo(2);
+        assertThat(out.resolve("slurm")).doesNotExist();
+        Cli.Result badOption = Cli.run("slurm", TOY.toString(), "--out", out.toString(), "--sbatch", "mem 4G");
+        assertThat(badOption.code()).isEqualTo(2);
+        assertThat(badOption.err()).contains("sbatch option 'mem 4G'");
+    }
+
+    /** Submit with a stand-in sbatch that logs its arguments and answers job ids as Slurm's --parsable does. */
+    @Test
+    void submitQueuesTheArrayThenTheMergeWithAnAfterokDependencyOnIt() throws Exception {
+        Path out = temp.resolve("submit");
+        Cli.Result written = Cli.run("slurm", TOY.toString(), "--out", out.toString(), "--quick");
+        assertThat(written.code()).as(written.err()).isZero();
+        assertThat(written.out()).contains("2 array tasks of 2 trials").contains("submit with: bash " + out + "/slurm/submit.sh");
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Path log = temp.resolve("sbatch.log");
+        Path sbatch = bin.resolve("sbatch");
+        Files.writeString(sbatch, String.join("\n", "#!/bin/bash",
+                "echo \"$*\" >> " + log,
+                "if [[ $(wc -l < " + log + ") == 1 ]]; then echo '41;testcluster'; else echo 42; fi", ""));
+        Files.setPosixFilePermissions(sbatch, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Result result = bash(Map.of("PATH", bin + ":" + System.getenv("PATH")), out.resolve("slurm/submit.sh").toString());
+        assertThat(result.code()).as(result.output()).isZero();
+        assertThat(result.output()).contains("submitted job array 41 (2 shards) and merge job 42");
+        Path slurm = out.resolve("slurm");
+        assertThat(Files.readAllLines(log)).containsExactly(
+                "--parsable " + slurm.resolve("run.sbatch"),
+                "--parsable --dependency=afterok:41 --kill-on-invalid-dep=yes " + slurm.resolve("merge.sbatch"));
+        assertThat(Files.readAllLines(slurm.resolve("submitted"))).containsExactly("array=41", "merge=42");
+    }
+
+    /** Runs the generated scripts as Slurm would (array task i with SLURM_ARRAY_TASK_ID=i, then the merge). */
+    @Test
+    void theGeneratedScriptsRunTheShardsAndMergeIntoTheDirectRun() throws Exception {
+        Path direct = temp.resolve("direct");
+        assertThat(Cli.run("run", TOY.toString(), "--quick", "--out", direct.toString()).code()).isZero();
+        Path out = temp.resolve("array");
+        assertThat(Cli.run("slurm", TOY.toString(), "--out", out.toString(), "--quick").code()).isZero();
+        Path slurm = out.resolve("slurm");
+        // Outside an array task the script refuses instead of running something else.
+        Result outside = bash(Map.of(), slurm.resolve("run.sbatch").toString());
+        assertThat(outside.code()).isNotZero();
+        assertThat(outside.output()).contains("runs as a Slurm array task");
+        for (int task = 0; task < 2; task++) {
+            Result shard = bash(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(task), "SLURM_CPUS_PER_TASK", "1"),
+                    slurm.resolve("run.sbatch").toString());
+            assertThat(shard.code()).as(shard.output()).isZero();
+        }
+        Result merge = bash(Map.of(), slurm.resolve("merge.sbatch").toString());
+        assertThat(merge.code()).as(merge.output()).isZero();
+        assertThat(Files.readAllLines(out.resolve(RunDirectory.SERIES_CSV)))
+                .isEqualTo(Files.readAllLines(direct.resolve(RunDirectory.SERIES_CSV)));
+    }
+
+    @Test
+    void everyGeneratedScriptIsValidBash() throws Exception {
+        Path out = temp.resolve("syntax");
+        SlurmScripts.write(job(out));
+        for (String script : List.of(SlurmScripts.RUN, SlurmScripts.MERGE, SlurmScripts.SUBMIT)) {
+            Path file = out.resolve("slurm").resolve(script);
+            assertThat(Files.isExecutable(file)).as(script).isTrue();
+            Result syntax = bash(Map.of(), "-n", file.toString());
+            assertThat(syntax.code()).as(script + ": " + syntax.output()).isZero();
+        }
+        assertThat(out.resolve("slurm/logs")).isDirectory();
+    }
+
+    record Result(int code, String output) {
+    }
+
+    private static Result bash(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("bash"));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().remove("SLURM_ARRAY_TASK_ID");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("bash finished").isTrue();
+        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,101 @@
+package org.reconlab.app.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reconlab.app.cli.Main;
+
+class FaultToleranceTest {
+
+    private static final Path SLOW = Path.of("src/test/resources/specs/slow-toy.yaml");
+
+    @TempDir
+    Path temp;
+
+    private static Process startRun(Path out) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", SLOW.toString(), "--out", out.toString(), "--threads", "2")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    private static long savedTrials(Path out) throws IOException {
+        Path trials = out.resolve("trials");
+        if (!Files.isDirectory(trials)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(trials)) {
+            return files.filter(p -> p.getFileName().toString().matches("trial-\\d+\\.json")).count();
+        }
+    }
+
+    @Test
+    void aRunKilledWithSigkillAndRunAgainHasEveryTrialOnceWithIdenticalNumbers() throws Exception {
+        Path killed = temp.resolve("killed");
+        Process process = startRun(killed);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (savedTrials(killed) < 2 && process.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(process.isAlive()).as("the run must still be going when it is killed").isTrue();
+        process.destroyForcibly();  // SIGKILL: no shutdown hook runs
+        process.waitFor();
+        long survivors = savedTrials(killed);
+        assertThat(survivors).isBetween(2L, 5L);
+        assertThat(killed.resolve("trials.csv")).doesNotExist();
+
+        assertThat(Main.execute(new String[] {"run", SLOW.toString(), "--out", killed.toString()},
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())))
+                .isZero();
+        Path whole = temp.resolve("whole");
+        assertThat(Main.execute(new String[] {"run", SLOW.toString(), "--out", whole.toString()},
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter())))
+                .isZero();
+
+        assertThat(savedTrials(killed)).isEqualTo(6);
+        assertThat(Files.readString(killed.resolve("series.csv"))).isEqualTo(Files.readString(whole.resolve("series.csv")));
+        List<String> resumed = withoutWallTime(killed.resolve("trials.csv"));
+        assertThat(resumed).hasSize(7).isEqualTo(withoutWallTime(whole.resolve("trials.csv")));
+        assertThat(leftoverTemporaryFiles(killed)).isEmpty();
+    }
+
+    private static List<String> withoutWallTime(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(line -> line.replaceAll(",done,4000,[^,]+,", ",done,4000,,")).toList();
+    }
+
+    private static List<Path> leftoverTemporaryFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileAndNoTemporaryFile() throws IOException {
+        Path target = temp.resolve("trials.csv");
+        Files.writeString(target, "old content\n");
+        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
+            out.write("half of the new con".getBytes());
+            throw new IOException("No space left on device");
+        })).isInstanceOf(IOException.class).hasMessageContaining(target.toString()).hasMessageContaining("No space left");
+        assertThat(Files.readString(target)).isEqualTo("old content\n");
+        assertThat(leftoverTemporaryFiles(temp)).isEmpty();
+    }
+
+    @Test
+    void aSecondLockOnTheSameDirectoryIsRefusedUntilTheFirstIsReleased() throws IOException {
+        Path out = temp.resolve("run");
+        try (RunDirectory first = RunDirectory.open(out)) {
+            assertThatThrownBy(() -> RunDirectory.open(out))
+                    .isInstanceOf(RunDirectory.RunDirectoryBusyException.class).hasMessageContaining(out.toString());
+        }
+        RunDirectory.open(out).close();
+    }
+}

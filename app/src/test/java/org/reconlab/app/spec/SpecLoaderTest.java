@@ -1,0 +1,155 @@
+package org.reconlab.app.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.reconlab.core.engine.ComponentRegistry;
+import org.reconlab.core.engine.ComponentSpec;
+import org.reconlab.core.engine.ExperimentSpec;
+
+class SpecLoaderTest {
+
+    private static final ComponentRegistry REGISTRY = ComponentRegistry.discover();
+
+    private static final String TOY = """
+            name: toy
+            seed: 42
+            trials: 2
+            problem:     { plugin: toy-vector, n: 5 }
+            measurement: { plugin: toy-gaussian, m: 30 }
+            model:       { plugin: toy-linear }
+            optimizer:   { plugin: gradient-descent, step: 0.5, iterations: 200 }
+            metrics:     [relative-error, { plugin: train-loss }]
+            record-every: 20
+            sweep:
+              optimizer.step: [0.2, 0.5]
+            quick:
+              optimizer.iterations: 40
+              trials: 1
+            """;
+
+    private static LoadedSpec parse(String text, boolean quick, String... sets) {
+        return SpecLoader.parse("spec.yaml", text, quick, List.of(sets));
+    }
+
+    /** The error message of building {@code text}'s plan. */
+    private static String error(String text, String... sets) {
+        return error(text, false, sets);
+    }
+
+    private static String error(String text, boolean quick, String... sets) {
+        try {
+            parse(text, quick, sets).plan(REGISTRY);
+        } catch (SpecError e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("expected a SpecError for:\n" + text);
+    }
+
+    @Test
+    void readsEveryPartOfASpec() {
+        ExperimentSpec spec = parse(TOY, false).spec();
+        assertThat(spec.name()).isEqualTo("toy");
+        assertThat(spec.seed()).isEqualTo(42);
+        assertThat(spec.trials()).isEqualTo(2);
+        assertThat(spec.pipeline().problem()).isEqualTo(ComponentSpec.of("toy-vector", Map.of("n", 5)));
+        assertThat(spec.pipeline().optimizer().parameters()).containsEntry("step", 0.5).containsEntry("iterations", 200);
+        assertThat(spec.pipeline().metrics()).extracting(ComponentSpec::plugin).containsExactly("relative-error", "train-loss");
+        assertThat(spec.pipeline().recordEvery()).isEqualTo(20);
+        assertThat(spec.sweep()).containsEntry("optimizer.step", List.of(0.2, 0.5));
+        assertThat(parse(TOY, false).plan(REGISTRY).trials()).hasSize(4);
+    }
+
+    @Test
+    void quickSectionAndSetsOverrideValues() {
+        ExperimentSpec quick = parse(TOY, true).spec();
+        assertThat(quick.trials()).isEqualTo(1);
+        assertThat(quick.pipeline().optimizer().parameters()).containsEntry("iterations", 40);
+        ExperimentSpec set = parse(TOY, true, "problem.n=7", "optimizer.step=1e-1").spec();
+        assertThat(set.pipeline().problem().parameters()).containsEntry("n", 7);
+        // Setting a swept value fixes it and removes its sweep axis.
+        assertThat(set.sweep()).isEmpty();
+        assertThat(set.pipeline().optimizer().parameters()).containsEntry("step", 0.1);
+        assertThat(parse(TOY, false, "sweep.problem.n=[3, 4]").plan(REGISTRY).trials()).hasSize(8);
+    }
+
+    @Test
+    void loadsAFileFromDisk() {
+        ExperimentSpec spec = SpecLoader.load(Path.of("src/test/resources/specs/toy.yaml"), true, List.of());
+        assertThat(spec.name()).isEqualTo("toy");
+        assertThat(spec.trials()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownPluginNamesFileLineKeyAndAllowedNames() {
+        assertThat(error(TOY.replace("plugin: toy-linear", "plugin: toy-lenear")))
+                .startsWith("spec.yaml:6: model.plugin: unknown model plugin 'toy-lenear'")
+                .contains("allowed: ").contains("toy-linear");
+    }
+
+    @Test
+    void unknownKeyNamesFileLineKeyAndAllowedKeys() {
+        assertThat(error(TOY.replace("m: 30", "m: 30, noize: 0.1")))
+                .startsWith("spec.yaml:5: measurement.noize: unknown key 'noize'; allowed keys: m, fail");
+        assertThat(error(TOY + "recordevery: 3\n"))
+                .startsWith("spec.yaml:15: unknown key 'recordevery'; allowed keys: name, description, seed");
+    }
+
+    @Test
+    void wrongTypeNamesFileLineKeyAndAllowedValues() {
+        assertThat(error(TOY.replace("n: 5", "n: five")))
+                .startsWith("spec.yaml:4: problem.n: bad value 'five' (a string); allowed: an integer in [1, 10000]");
+        assertThat(error(TOY.replace("iterations: 200", "iterations: 2.5")))
+                .startsWith("spec.yaml:7: optimizer.iterations: bad value 2.5; allowed: an integer >= 0");
+    }
+
+    @Test
+    void outOfRangeValueNamesFileLineKeyAndRange() {
+        assertThat(error(TOY.replace("m: 30", "m: 0")))
+                .startsWith("spec.yaml:5: measurement.m: bad value 0; allowed: an integer in [1, 100000]");
+    }
+
+    @Test
+    void badSweepValueNamesTheSweepLine() {
+        assertThat(error(TOY.replace("[0.2, 0.5]", "[0.2, -1.0]")))
+                .startsWith("spec.yaml:11: optimizer.step: bad value -1.0; allowed: a real number > 0")
+                .contains("at sweep point {optimizer.step=-1.0}");
+    }
+
+    @Test
+    void incompatibleComponentsNameBoth() {
+        String noMeasurement = TOY.replace("measurement: { plugin: toy-gaussian, m: 30 }\n", "")
+                .replace("[relative-error, { plugin: train-loss }]", "[relative-error]");
+        assertThat(error(noMeasurement)).startsWith("spec.yaml:6: optimizer: optimizer 'gradient-descent' needs a training"
+                + " objective").contains("problem 'toy-vector'");
+    }
+
+    @Test
+    void malformedYamlNamesTheLine() {
+        assertThat(error(TOY.replace("model:       { plugin: toy-linear }", "model:       { plugin: toy-linear")))
+                .startsWith("spec.yaml:").contains("malformed YAML");
+        assertThat(error(TOY + "seed: 3\n")).contains("malformed YAML").contains("duplicate key seed");
+    }
+
+    @Test
+    void badOverridesNameTheirSource() {
+        assertThat(error(TOY, "problem.n=0")).startsWith("--set problem.n=0: problem.n: bad value 0");
+        assertThat(error(TOY, "nonsense")).startsWith("--set nonsense: expected key=value");
+        assertThat(error(TOY, "solver.step=1")).contains("solver.step: cannot override this key");
+        assertThat(error(TOY.replace("iterations: 40", "iterations: -4"), true)).startsWith(
+                "spec.yaml:13 (quick section): optimizer.iterations: bad value -4; allowed: an integer >= 0");
+    }
+
+    @Test
+    void missingRequiredPartsAreNamed() {
+        assertThat(error(TOY.replace("name: toy\n", ""))).isEqualTo("spec.yaml: required key 'name' is missing");
+        assertThat(error(TOY.replace("model:       { plugin: toy-linear }\n", "")))
+                .startsWith("spec.yaml: required key 'model' is missing");
+        assertThat(error(TOY.replace("{ plugin: toy-vector, n: 5 }", "{ n: 5 }")))
+                .startsWith("spec.yaml:4: problem: needs 'plugin: NAME'");
+    }
+}

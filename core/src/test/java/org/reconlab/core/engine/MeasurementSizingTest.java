@@ -1,0 +1,229 @@
+package org.reconlab.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.reconlab.core.CorePlugin;
+import org.reconlab.core.spi.Blocks;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.GroundTruth;
+import org.reconlab.core.spi.Measurement;
+import org.reconlab.core.spi.MeasurementFactory;
+import org.reconlab.core.spi.Model;
+import org.reconlab.core.spi.ModelFactory;
+import org.reconlab.core.spi.Observations;
+import org.reconlab.core.spi.Parameter;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.core.spi.Plugin;
+import org.reconlab.core.spi.Problem;
+import org.reconlab.core.spi.ProblemFactory;
+import org.reconlab.core.spi.Shape;
+
+/**
+ * The two engine hooks of {@link Measurement}: the heap check on {@link Measurement#estimatedBytes()} and the
+ * symmetric specialization {@link Measurement#onSymmetricSignals()}, with components that only report sizes (nothing
+ * is ever drawn).
+ */
+class MeasurementSizingTest {
+
+    private static final long MIB = 1L << 20;
+    private static final ComponentRegistry REGISTRY = ComponentRegistry.fromPlugins(List.of(new CorePlugin(),
+            new SizingPlugin()));
+
+    private static ExperimentSpec spec(boolean symmetricProblem, boolean symmetricModel, int mebibytes, int trials,
+            Map<String, List<Object>> sweep) {
+        PipelineSpec pipeline = new PipelineSpec(
+                ComponentSpec.of("square", Map.of("symmetric", symmetricProblem)),
+                Optional.of(ComponentSpec.of("sized", Map.of("mebibytes", mebibytes))),
+                ComponentSpec.of("square-model", Map.of("symmetric", symmetricModel)),
+                ComponentSpec.of("gradient-descent", Map.of("step", 0.1)), List.of(), 1);
+        return new ExperimentSpec("sizing", 1, trials, pipeline, sweep, Map.of());
+    }
+
+    @Test
+    void symmetricProblemAndModelGetTheMeasurementsSymmetricSpecialization() {
+        Pipeline both = new PipelineBuilder(REGISTRY).build(spec(true, true, 10, 1, Map.of()).pipeline());
+        assertThat(both.measurement().orElseThrow().signalShape()).isEqualTo(Shape.symmetric(3));
+        assertThat(both.measurement().orElseThrow().estimatedBytes()).isEqualTo(5 * MIB);
+
+        Pipeline generalModel = new PipelineBuilder(REGISTRY).build(spec(true, false, 10, 1, Map.of()).pipeline());
+        assertThat(generalModel.measurement().orElseThrow().signalShape()).isEqualTo(Shape.matrix(3, 3));
+        Pipeline generalProblem = new PipelineBuilder(REGISTRY).build(spec(false, true, 10, 1, Map.of()).pipeline());
+        assertThat(generalProblem.measurement().orElseThrow().signalShape()).isEqualTo(Shape.matrix(3, 3));
+    }
+
+    @Test
+    void refusesOperatorsThatDoNotFitNamingTheMeasurementAndTheEstimate() {
+        // 3 trials of 100 MiB operators (training + test) on 2 threads: 2 x 200 MiB = 400 MiB > 0.8 x 450 MiB
+        ExperimentPlan plan = ExperimentPlan.build(spec(false, false, 100, 3, Map.of()), REGISTRY);
+        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 450 * MIB)).isInstanceOf(InvalidSpecException.class)
+                .matches(e -> ((InvalidSpecException) e).path().equals("measurement"))
+                .hasMessageContaining("'sized'").hasMessageContaining("100.0 MiB per operator")
+                .hasMessageContaining("2 trials at once").hasMessageContaining("400.0 MiB")
+                .hasMessageContaining("450.0 MiB maximum heap");
+        plan.requireFitsInHeap(1, 450 * MIB);
+        plan.requireFitsInHeap(2, 500 * MIB);
+        // more threads than trials: only 3 run at once
+        plan.requireFitsInHeap(64, 750 * MIB);
+    }
+
+    @Test
+    void theLargestSweepPointsDecideAndTheMessageNamesThem() {
+        ExperimentPlan plan = ExperimentPlan.build(spec(false, false, 1, 1,
+                Map.of("measurement.mebibytes", List.of(1, 1000, 2))), REGISTRY);
+        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 2000 * MIB))
+                .hasMessageContaining("1000.0 MiB per operator").hasMessageContaining("measurement.mebibytes=1000")
+                .hasMessageContaining("2.0 GiB");
+        plan.requireFitsInHeap(1, 2600 * MIB);
+    }
+
+    @Test
+    void theRunnerRefusesBeforeDrawingAnything() {
+        // the components here throw if anything is drawn, so reaching the check first is what this test shows
+        ExperimentSpec huge = spec(false, false, Integer.MAX_VALUE, 1, Map.of());
+        assertThatThrownBy(() -> new ExperimentRunner(REGISTRY).run(huge, 1))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("maximum heap");
+    }
+
+    /** A square-matrix problem, a measurement that only knows its size, and a model of either shape. */
+    private static final class SizingPlugin implements Plugin {
+        private static final int D = 3;
+
+        @Override
+        public String name() {
+            return "sizing";
+        }
+
+        @Override
+        public List<ProblemFactory> problems() {
+            return List.of(new ProblemFactory() {
+                @Override
+                public String name() {
+                    return "square";
+                }
+
+                @Override
+                public String description() {
+                    return "a 3 x 3 matrix, symmetric or not";
+                }
+
+                @Override
+                public Parameters parameters() {
+                    return Parameters.of(Parameter.bool("symmetric", true, "draw a symmetric matrix"));
+                }
+
+                @Override
+                public Problem create(Config config, BuildContext context) {
+                    Shape shape = config.bool("symmetric") ? Shape.symmetric(D) : Shape.matrix(D, D);
+                    return new Problem() {
+                        @Override
+                        public Shape signalShape() {
+                            return shape;
+                        }
+
+                        @Override
+                        public GroundTruth draw(SplittableRandom random) {
+                            throw new AssertionError("nothing is drawn in this test");
+                        }
+                    };
+                }
+            });
+        }
+
+        @Override
+        public List<MeasurementFactory> measurements() {
+            return List.of(new MeasurementFactory() {
+                @Override
+                public String name() {
+                    return "sized";
+                }
+
+                @Override
+                public String description() {
+                    return "reports its operator size, half of it on symmetric signals";
+                }
+
+                @Override
+                public Parameters parameters() {
+                    return Parameters.of(Parameter.integer("mebibytes", 1, 0, Integer.MAX_VALUE, "operator size"));
+                }
+
+                @Override
+                public Measurement create(Config config, BuildContext context) {
+                    return new Sized(Shape.matrix(D, D), config.integer("mebibytes") * MIB);
+                }
+            });
+        }
+
+        @Override
+        public List<ModelFactory> models() {
+            return List.of(new ModelFactory() {
+                @Override
+                public String name() {
+                    return "square-model";
+                }
+
+                @Override
+                public String description() {
+                    return "a 3 x 3 matrix model, symmetric or not";
+                }
+
+                @Override
+                public Parameters parameters() {
+                    return Parameters.of(Parameter.bool("symmetric", true, "produce symmetric matrices"));
+                }
+
+                @Override
+                public Model create(Config config, BuildContext context) {
+                    Shape shape = config.bool("symmetric") ? Shape.symmetric(D) : Shape.matrix(D, D);
+                    return new Model() {
+                        @Override
+                        public Shape signalShape() {
+                            return shape;
+                        }
+
+                        @Override
+                        public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
+                            throw new AssertionError("nothing is drawn in this test");
+                        }
+
+                        @Override
+                        public DoubleMatrix2D signal(Blocks parameters) {
+                            return new DenseDoubleMatrix2D(D, D);
+                        }
+
+                        @Override
+                        public Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient) {
+                            return parameters;
+                        }
+                    };
+                }
+            });
+        }
+    }
+
+    private record Sized(Shape signalShape, long estimatedBytes) implements Measurement {
+        @Override
+        public Observations observe(GroundTruth truth, SplittableRandom random) {
+            throw new AssertionError("nothing is drawn in this test");
+        }
+
+        @Override
+        public Measurement noiseless() {
+            return this;
+        }
+
+        @Override
+        public Measurement onSymmetricSignals() {
+            return new Sized(Shape.symmetric(signalShape.rows()), estimatedBytes / 2);
+        }
+    }
+}

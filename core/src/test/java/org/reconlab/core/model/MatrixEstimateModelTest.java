@@ -1,0 +1,77 @@
+package org.reconlab.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cern.colt.matrix.DoubleMatrix1D;
+import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix1D;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.reconlab.core.contract.FiniteDifferences;
+import org.reconlab.core.linalg.RandomMatrices;
+import org.reconlab.core.spi.Blocks;
+import org.reconlab.core.spi.LinearOperator;
+import org.reconlab.core.spi.Observations;
+import org.reconlab.core.spi.Shape;
+
+class MatrixEstimateModelTest {
+
+    /** Observes the first row of a 2 x 3 matrix. */
+    private static final LinearOperator FIRST_ROW = new LinearOperator() {
+        @Override
+        public Shape domain() {
+            return Shape.matrix(2, 3);
+        }
+
+        @Override
+        public int rangeSize() {
+            return 3;
+        }
+
+        @Override
+        public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
+            for (int j = 0; j < 3; j++) {
+                out.setQuick(j, x.getQuick(0, j));
+            }
+        }
+
+        @Override
+        public void adjoint(DoubleMatrix1D y, DoubleMatrix2D out) {
+            out.assign(0);
+            for (int j = 0; j < 3; j++) {
+                out.setQuick(0, j, y.getQuick(j));
+            }
+        }
+    };
+
+    private static Observations observations() {
+        DoubleMatrix1D y = new DenseDoubleMatrix1D(new double[] {1, 2, 3});
+        return new Observations(FIRST_ROW, y, new DenseDoubleMatrix1D(3));
+    }
+
+    @Test
+    void theSignalIsTheBlockAndTheGradientPassesThrough() {
+        MatrixEstimateModel model = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ZERO);
+        DoubleMatrix2D x = RandomMatrices.gaussian(2, 3, 1, new SplittableRandom(1));
+        Blocks blocks = Blocks.of(MatrixEstimateModel.BLOCK, x);
+
+        assertThat(model.signal(blocks).toArray()).isDeepEqualTo(x.toArray());
+        assertThat(model.signal(blocks)).isNotSameAs(x);
+        assertThat(FiniteDifferences.relativeGradientError(model.objective(observations()), blocks, 1e-6)).isLessThan(1e-8);
+    }
+
+    @Test
+    void startsFromZerosOrFromTheBackProjection() {
+        Blocks zero = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ZERO)
+                .initialize(Optional.of(observations()), new SplittableRandom(2));
+        Blocks adjoint = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ADJOINT)
+                .initialize(Optional.of(observations()), new SplittableRandom(2));
+
+        assertThat(zero.get("X").toArray()).isDeepEqualTo(new double[][] {{0, 0, 0}, {0, 0, 0}});
+        assertThat(adjoint.get("X").toArray()).isDeepEqualTo(new double[][] {{1, 2, 3}, {0, 0, 0}});
+        assertThatThrownBy(() -> new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ADJOINT)
+                .initialize(Optional.empty(), new SplittableRandom(2))).hasMessageContaining("adjoint");
+    }
+}

@@ -1,0 +1,52 @@
+package org.reconlab.sensing.metric;
+
+import cern.colt.matrix.DoubleMatrix2D;
+import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.Metric;
+import org.reconlab.core.spi.MetricContext;
+import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.sensing.model.FactorizedAsymmetricModel;
+
+/**
+ * {@code ||U^T U - V^T V||_F} of {@code X = U V^T}: conserved by gradient flow, so small from a small balanced
+ * initialization, and drifting only by O(eta^2) per gradient step (SCIENCE.md section 4).
+ */
+public final class ImbalanceMetric implements Metric {
+
+    @Override
+    public double[] evaluate(MetricContext context) {
+        DoubleMatrix2D u = context.parameters().get(FactorizedAsymmetricModel.U);
+        DoubleMatrix2D v = context.parameters().get(FactorizedAsymmetricModel.V);
+        return new double[] {MatrixOps.distance(MatrixOps.multTransA(u, u), MatrixOps.multTransA(v, v))};
+    }
+
+    public static final class Factory implements MetricFactory {
+        @Override
+        public String name() {
+            return "imbalance";
+        }
+
+        @Override
+        public String description() {
+            return "||U^T U - V^T V||_F of the factors of U V^T";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return Parameters.of();
+        }
+
+        @Override
+        public Metric create(Config config, BuildContext context) {
+            if (!(context.model().orElseThrow() instanceof FactorizedAsymmetricModel)) {
+                throw ConfigException.incompatible("metric 'imbalance' compares the factors U and V of model"
+                        + " 'factorized-asymmetric', but the model is '" + context.modelName().orElseThrow() + "'");
+            }
+            return new ImbalanceMetric();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.reconlab.sensing.metric;
+
+import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.Metric;
+import org.reconlab.core.spi.MetricContext;
+import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.Parameter;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.core.spi.Shape;
+
+/**
+ * 1 when the relative error {@code ||X_hat - X*||_F / ||X*||_F} is at most {@code threshold}, else 0: its final
+ * value, averaged over trials, is the success probability of a phase-transition plot (SCIENCE.md section 3).
+ */
+public final class SuccessMetric implements Metric {
+
+    private final double threshold;
+
+    public SuccessMetric(double threshold) {
+        this.threshold = threshold;
+    }
+
+    @Override
+    public double[] evaluate(MetricContext context) {
+        return new double[] {MatrixOps.relativeError(context.estimate(), context.truth().signal()) <= threshold ? 1 : 0};
+    }
+
+    public static final class Factory implements MetricFactory {
+        private static final Parameters PARAMETERS = Parameters.of(
+                Parameter.real("threshold", 1e-6, 0.0, Double.MAX_VALUE, "largest relative error that counts as success"));
+
+        @Override
+        public String name() {
+            return "success";
+        }
+
+        @Override
+        public String description() {
+            return "1 if the relative error is at most the threshold, else 0 (mean over trials: success rate)";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public Metric create(Config config, BuildContext context) {
+            Shape shape = context.signalShape();
+            if (shape.kind() == Shape.Kind.FUNCTION) {
+                throw ConfigException.incompatible("metric 'success' compares arrays, but problem '"
+                        + context.problemName() + "' draws a " + shape);
+            }
+            return new SuccessMetric(config.real("threshold"));
+        }
+    }
+}

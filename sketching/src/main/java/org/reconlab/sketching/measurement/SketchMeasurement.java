@@ -1,0 +1,226 @@
+package org.reconlab.sketching.measurement;
+
+import static java.util.Objects.requireNonNull;
+
+import cern.colt.matrix.DoubleMatrix1D;
+import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix1D;
+import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.GroundTruth;
+import org.reconlab.core.spi.Measurement;
+import org.reconlab.core.spi.MeasurementFactory;
+import org.reconlab.core.spi.Observations;
+import org.reconlab.core.spi.Parameter;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.core.spi.Shape;
+import org.reconlab.sketching.streaming.StreamingSketch;
+import org.reconlab.sketching.testmatrix.TestMatrix;
+import org.reconlab.sketching.testmatrix.TestMatrixKind;
+
+/**
+ * Noisy double sketches of an n1 x n2 matrix (SCIENCE.md section 11): test matrices {@code Omega} (n2 x k) and
+ * {@code Psi} (l x n1), and observations {@code Y = X Omega + E1}, {@code W = Psi X + E2} stacked as
+ * {@code [vec(Y); vec(W)]} by a {@link SketchOperator}. The noise matrices have given Frobenius norms and uniformly
+ * random directions ({@code E = norm G / ||G||_F}, G Gaussian), independent of the test matrices, as the error
+ * bound of {@code SketchErrorBoundMetric} assumes. A tensor is sketched as its mode-1 unfolding.
+ *
+ * <p>Test matrices follow the sketching literature, not the {@code 1/sqrt(m)} normalization of sensing operators:
+ * Gaussian ones have standard normal entries, so {@code E||A(X)||^2 = (k + l) ||X||_F^2}, and the structured kinds
+ * match that second moment (see {@link TestMatrix}).
+ *
+ * <p>{@code delivery} says how the sketches are formed: at once ({@code batch}), or by a {@link StreamingSketch} fed
+ * every entry of X as an entry update ({@code entries}) or every column {@code x_j} as a rank-one update
+ * {@code x_j e_j^T} ({@code rank-one}), in a random order. The streamed sketches equal the batch ones up to rounding;
+ * the option lets a spec run the streaming path.
+ *
+ * <p>Draw order from the measurement stream: {@code Omega}, {@code Psi}, the direction of {@code E1}, that of
+ * {@code E2}, then the delivery order. Every noise level thus sees the same test matrices and noise directions.
+ */
+public final class SketchMeasurement implements Measurement {
+
+    /** How the sketches are formed. */
+    public enum Delivery { BATCH, ENTRIES, RANK_ONE }
+
+    private final Shape shape;
+    private final int k;
+    private final int l;
+    private final TestMatrixKind testMatrix;
+    private final double rangeNoise;
+    private final double corangeNoise;
+    private final Delivery delivery;
+
+    public SketchMeasurement(Shape shape, int k, int l, TestMatrixKind testMatrix, double rangeNoise,
+            double corangeNoise, Delivery delivery) {
+        this.shape = requireNonNull(shape, "shape is null");
+        this.testMatrix = requireNonNull(testMatrix, "testMatrix is null");
+        this.delivery = requireNonNull(delivery, "delivery is null");
+        int n1 = shape.rows();
+        int n2 = shape.columns() * shape.depth();
+        if (k < 1 || k > Math.min(n1, n2) || l < k || l > n1) {
+            throw new IllegalArgumentException("sketch sizes need 1 <= k <= min(n1, n2) and k <= l <= n1; got k = " + k
+                    + ", l = " + l + " for a " + shape);
+        }
+        if (!(rangeNoise >= 0) || !(corangeNoise >= 0)) {
+            throw new IllegalArgumentException("noise norms must be >= 0, got " + rangeNoise + " and " + corangeNoise);
+        }
+        this.k = k;
+        this.l = l;
+        this.rangeNoise = rangeNoise;
+        this.corangeNoise = corangeNoise;
+    }
+
+    @Override
+    public Shape signalShape() {
+        return shape;
+    }
+
+    /** {@code k}, the width of the range sketch. */
+    public int rangeSketchSize() {
+        return k;
+    }
+
+    /** {@code l}, the height of the co-range sketch. */
+    public int corangeSketchSize() {
+        return l;
+    }
+
+    public TestMatrixKind testMatrix() {
+        return testMatrix;
+    }
+
+    /** {@code ||E1||_F}. */
+    public double rangeNoise() {
+        return rangeNoise;
+    }
+
+    /** {@code ||E2||_F}. */
+    public double corangeNoise() {
+        return corangeNoise;
+    }
+
+    @Override
+    public Observations observe(GroundTruth truth, SplittableRandom random) {
+        DoubleMatrix2D x = truth.signal();
+        int n1 = shape.rows();
+        int n2 = shape.columns() * shape.depth();
+        TestMatrix omegaTransposed = testMatrix.draw(k, n2, random);
+        TestMatrix psi = testMatrix.draw(l, n1, random);
+        SketchOperator operator = new SketchOperator(shape, omegaTransposed, psi);
+        DoubleMatrix2D e1 = noise(n1, k, rangeNoise, random);
+        DoubleMatrix2D e2 = noise(l, n2, corangeNoise, random);
+        DoubleMatrix1D clean = new DenseDoubleMatrix1D(operator.rangeSize());
+        switch (delivery) {
+            case BATCH -> operator.apply(x, clean);
+            case ENTRIES, RANK_ONE -> {
+                StreamingSketch stream = stream(x, omegaTransposed, psi, random);
+                operator.write(stream.rangeSketch(), stream.corangeSketch(), clean);
+            }
+        }
+        DoubleMatrix1D noise = new DenseDoubleMatrix1D(operator.rangeSize());
+        operator.write(e1, e2, noise);
+        DoubleMatrix1D values = clean.copy().assign(noise, cern.jet.math.Functions.plus);
+        return new Observations(operator, values, noise);
+    }
+
+    @Override
+    public Measurement noiseless() {
+        return new SketchMeasurement(shape, k, l, testMatrix, 0, 0, delivery);
+    }
+
+    private StreamingSketch stream(DoubleMatrix2D x, TestMatrix omegaTransposed, TestMatrix psi, SplittableRandom random) {
+        StreamingSketch stream = new StreamingSketch(omegaTransposed, psi);
+        int n1 = x.rows();
+        int n2 = x.columns();
+        if (delivery == Delivery.ENTRIES) {
+            for (int index : permutation(n1 * n2, random)) {
+                stream.addEntry(index / n2, index % n2, x.getQuick(index / n2, index % n2));
+            }
+        } else {
+            for (int j : permutation(n2, random)) {
+                DoubleMatrix2D unit = new DenseDoubleMatrix2D(n2, 1);
+                unit.setQuick(j, 0, 1);
+                stream.addRankOne(1, x.viewPart(0, j, n1, 1).copy(), unit);
+            }
+        }
+        return stream;
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    /** {@code norm G / ||G||_F} for a Gaussian G, drawn even when the norm is zero so later draws stay aligned. */
+    private static DoubleMatrix2D noise(int rows, int columns, double norm, SplittableRandom random) {
+        DoubleMatrix2D g = org.reconlab.core.linalg.RandomMatrices.gaussian(rows, columns, 1.0, random);
+        double scale = norm == 0 ? 0 : norm / MatrixOps.frobeniusNorm(g);
+        return g.assign(cern.jet.math.Functions.mult(scale));
+    }
+
+    public static final class Factory implements MeasurementFactory {
+        private static final Parameters PARAMETERS = Parameters.of(
+                Parameter.integer("k", null, 1, Integer.MAX_VALUE, "width of the range sketch Y = X Omega"),
+                Parameter.integer("l", null, 1, Integer.MAX_VALUE,
+                        "height of the co-range sketch W = Psi X (default: min(2k + 1, n1))"),
+                Parameter.choice("test-matrix", "gaussian", TestMatrixKind.specNames(),
+                        "distribution of Omega and Psi"),
+                Parameter.real("range-noise", 0.0, 0.0, Double.MAX_VALUE, "||E1||_F, noise added to Y"),
+                Parameter.real("corange-noise", 0.0, 0.0, Double.MAX_VALUE, "||E2||_F, noise added to W"),
+                Parameter.choice("delivery", "batch", List.of("batch", "entries", "rank-one"),
+                        "sketch X at once, or stream it as entry or rank-one (column) updates"));
+
+        @Override
+        public String name() {
+            return "sketch";
+        }
+
+        @Override
+        public String description() {
+            return "noisy range and co-range sketches Y = X Omega + E1, W = Psi X + E2";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public Measurement create(Config config, BuildContext context) {
+            Shape shape = context.signalShape();
+            if (shape.kind() == Shape.Kind.VECTOR || shape.kind() == Shape.Kind.FUNCTION) {
+                throw ConfigException.incompatible("measurement 'sketch' takes a matrix or tensor, but problem '"
+                        + context.problemName() + "' draws a " + shape);
+            }
+            int n1 = shape.rows();
+            int n2 = shape.columns() * shape.depth();
+            int k = config.integer("k");
+            if (k > Math.min(n1, n2)) {
+                throw new ConfigException("k", "k = " + k + " exceeds min(n1, n2) = " + Math.min(n1, n2) + " of the "
+                        + shape + " of problem '" + context.problemName() + "'");
+            }
+            int l = config.optionalInteger("l").orElse(Math.min(2 * k + 1, n1));
+            if (l < k || l > n1) {
+                throw new ConfigException("l", "l = " + l + " must be in [k, n1] = [" + k + ", " + n1 + "]");
+            }
+            return new SketchMeasurement(shape, k, l, TestMatrixKind.fromSpecName(config.choice("test-matrix")),
+                    config.real("range-noise"), config.real("corange-noise"),
+                    Delivery.valueOf(config.choice("delivery").toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+    }
+}

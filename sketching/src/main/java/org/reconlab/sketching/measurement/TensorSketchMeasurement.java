@@ -1,0 +1,139 @@
+package org.reconlab.sketching.measurement;
+
+import cern.colt.matrix.DoubleMatrix1D;
+import cern.colt.matrix.impl.DenseDoubleMatrix1D;
+import java.util.SplittableRandom;
+import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.GroundTruth;
+import org.reconlab.core.spi.Measurement;
+import org.reconlab.core.spi.MeasurementFactory;
+import org.reconlab.core.spi.Observations;
+import org.reconlab.core.spi.Parameter;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.core.spi.Shape;
+import org.reconlab.sketching.tensor.Tensor3;
+
+/**
+ * Noisy double sketches of an n1 x n2 x n3 tensor under the t-product (SCIENCE.md section 12): Gaussian test tensors
+ * {@code Omega} (n2 x k x n3) and {@code Psi} (l x n1 x n3) with standard normal entries, and observations
+ * {@code Y = X * Omega + E1}, {@code W = Psi * X + E2} stacked by a {@link TensorSketchOperator}. As for the matrix
+ * {@link SketchMeasurement}, the noise tensors have given Frobenius norms and uniformly random directions.
+ *
+ * <p>Draw order from the measurement stream: {@code Omega}, {@code Psi}, the direction of {@code E1}, that of
+ * {@code E2}.
+ */
+public final class TensorSketchMeasurement implements Measurement {
+
+    private final Shape shape;
+    private final int k;
+    private final int l;
+    private final double rangeNoise;
+    private final double corangeNoise;
+
+    public TensorSketchMeasurement(Shape shape, int k, int l, double rangeNoise, double corangeNoise) {
+        if (shape.kind() != Shape.Kind.TENSOR) {
+            throw new IllegalArgumentException("a tensor sketch takes a tensor, not a " + shape);
+        }
+        if (k < 1 || k > Math.min(shape.rows(), shape.columns()) || l < k || l > shape.rows()) {
+            throw new IllegalArgumentException("sketch sizes need 1 <= k <= min(n1, n2) and k <= l <= n1; got k = " + k
+                    + ", l = " + l + " for a " + shape);
+        }
+        if (!(rangeNoise >= 0) || !(corangeNoise >= 0)) {
+            throw new IllegalArgumentException("noise norms must be >= 0, got " + rangeNoise + " and " + corangeNoise);
+        }
+        this.shape = shape;
+        this.k = k;
+        this.l = l;
+        this.rangeNoise = rangeNoise;
+        this.corangeNoise = corangeNoise;
+    }
+
+    @Override
+    public Shape signalShape() {
+        return shape;
+    }
+
+    public int rangeSketchSize() {
+        return k;
+    }
+
+    public int corangeSketchSize() {
+        return l;
+    }
+
+    @Override
+    public Observations observe(GroundTruth truth, SplittableRandom random) {
+        int n1 = shape.rows();
+        int n2 = shape.columns();
+        int n3 = shape.depth();
+        Tensor3 omega = Tensor3.gaussian(n2, k, n3, 1.0, random);
+        Tensor3 psi = Tensor3.gaussian(l, n1, n3, 1.0, random);
+        TensorSketchOperator operator = new TensorSketchOperator(shape, omega, psi);
+        Tensor3 e1 = noise(n1, k, n3, rangeNoise, random);
+        Tensor3 e2 = noise(l, n2, n3, corangeNoise, random);
+        DoubleMatrix1D noise = new DenseDoubleMatrix1D(operator.rangeSize());
+        operator.write(e1, e2, noise);
+        DoubleMatrix1D values = operator.apply(truth.signal()).assign(noise, cern.jet.math.Functions.plus);
+        return new Observations(operator, values, noise);
+    }
+
+    @Override
+    public Measurement noiseless() {
+        return new TensorSketchMeasurement(shape, k, l, 0, 0);
+    }
+
+    /** {@code norm G / ||G||_F}, drawn even when the norm is zero so later draws stay aligned. */
+    private static Tensor3 noise(int n1, int n2, int n3, double norm, SplittableRandom random) {
+        Tensor3 g = Tensor3.gaussian(n1, n2, n3, 1.0, random);
+        double scale = norm == 0 ? 0 : norm / MatrixOps.frobeniusNorm(g.unfolding());
+        g.unfolding().assign(cern.jet.math.Functions.mult(scale));
+        return g;
+    }
+
+    public static final class Factory implements MeasurementFactory {
+        private static final Parameters PARAMETERS = Parameters.of(
+                Parameter.integer("k", null, 1, Integer.MAX_VALUE, "second dimension of the range sketch Y = X * Omega"),
+                Parameter.integer("l", null, 1, Integer.MAX_VALUE,
+                        "first dimension of the co-range sketch W = Psi * X (default: min(2k + 1, n1))"),
+                Parameter.real("range-noise", 0.0, 0.0, Double.MAX_VALUE, "||E1||_F, noise added to Y"),
+                Parameter.real("corange-noise", 0.0, 0.0, Double.MAX_VALUE, "||E2||_F, noise added to W"));
+
+        @Override
+        public String name() {
+            return "tensor-sketch";
+        }
+
+        @Override
+        public String description() {
+            return "noisy t-product sketches Y = X * Omega + E1, W = Psi * X + E2 of a third-order tensor";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return PARAMETERS;
+        }
+
+        @Override
+        public Measurement create(Config config, BuildContext context) {
+            Shape shape = context.signalShape();
+            if (shape.kind() != Shape.Kind.TENSOR) {
+                throw ConfigException.incompatible("measurement 'tensor-sketch' takes a third-order tensor, but problem '"
+                        + context.problemName() + "' draws a " + shape);
+            }
+            int n1 = shape.rows();
+            int k = config.integer("k");
+            if (k > Math.min(n1, shape.columns())) {
+                throw new ConfigException("k", "k = " + k + " exceeds min(n1, n2) = " + Math.min(n1, shape.columns())
+                        + " of the " + shape + " of problem '" + context.problemName() + "'");
+            }
+            int l = config.optionalInteger("l").orElse(Math.min(2 * k + 1, n1));
+            if (l < k || l > n1) {
+                throw new ConfigException("l", "l = " + l + " must be in [k, n1] = [" + k + ", " + n1 + "]");
+            }
+            return new TensorSketchMeasurement(shape, k, l, config.real("range-noise"), config.real("corange-noise"));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.reconlab.sketching.testmatrix;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.random.RandomGenerator;
+
+/** The kinds of test matrix a sketch can draw, by their spec names. */
+public enum TestMatrixKind {
+    /** Dense, independent N(0, 1) entries. */
+    GAUSSIAN,
+    /** A few random signs per column. */
+    SPARSE_SIGN,
+    /** A subsampled randomized discrete cosine transform. */
+    SRTT;
+
+    /** The spec name: {@code gaussian}, {@code sparse-sign}, {@code srtt}. */
+    public String specName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static List<String> specNames() {
+        return java.util.Arrays.stream(values()).map(TestMatrixKind::specName).toList();
+    }
+
+    public static TestMatrixKind fromSpecName(String name) {
+        for (TestMatrixKind kind : values()) {
+            if (kind.specName().equals(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown test matrix '" + name + "'; known: " + specNames());
+    }
+
+    /** Draws a {@code rows x columns} test matrix of this kind from {@code random}. */
+    public TestMatrix draw(int rows, int columns, RandomGenerator random) {
+        return switch (this) {
+            case GAUSSIAN -> GaussianTestMatrix.draw(rows, columns, random);
+            case SPARSE_SIGN -> SparseSignTestMatrix.draw(rows, columns, random);
+            case SRTT -> SrttTestMatrix.draw(rows, columns, random);
+        };
+    }
+}
