@@ -27,10 +27,10 @@ class GanTrainingTest {
             ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new NetworksPlugin()));
 
     static PipelineSpec pipeline() {
-        return new PipelineSpec(ComponentSpec.of("generator-samples", Map.of("m", 5, "n", 30)),
+        return new PipelineSpec(ComponentSpec.of("generator-samples", Map.of("m", 5, "n", 20)),
                 Optional.of(ComponentSpec.of("sample-mean")), ComponentSpec.of("gan-generator", Map.of("width", 10)),
-                ComponentSpec.of("gda", Map.of("step", 0.2, "iterations", 2000)),
-                List.of(ComponentSpec.of("moment-gap"), ComponentSpec.of("discriminator-norm")), 500);
+                ComponentSpec.of("gda", Map.of("step", 0.5, "iterations", 1000)),
+                List.of(ComponentSpec.of("moment-gap"), ComponentSpec.of("discriminator-norm")), 250);
     }
 
     @Test
