@@ -11,7 +11,6 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Objective;
@@ -20,6 +19,7 @@ import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.SaddlePointModel;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.networks.ProblemShapes;
 
 /**
  * A GAN with a one-hidden-layer generator {@code G(z) = V relu(W z)} of width k and a linear discriminator
@@ -196,11 +196,8 @@ public final class GanGeneratorModel implements SaddlePointModel {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.MATRIX) {
-                throw ConfigException.incompatible("model 'gan-generator' generates a matrix of samples, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = ProblemShapes.require(context, Shape.Kind.MATRIX, "model 'gan-generator'",
+                    "generates a matrix of samples");
             int latent = config.optionalInteger("latent").orElse(
                     context.problem() instanceof GeneratorSamplesProblem samples ? samples.latent() : 5);
             return new GanGeneratorModel(shape.rows(), shape.columns(), config.integer("width"), latent,

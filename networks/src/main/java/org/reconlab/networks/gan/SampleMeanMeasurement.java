@@ -5,7 +5,6 @@ import cern.colt.matrix.DoubleMatrix2D;
 import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Measurement;
@@ -13,6 +12,7 @@ import org.reconlab.core.spi.MeasurementFactory;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.networks.ProblemShapes;
 
 /**
  * The mean of a sample matrix: {@code A(X) = X 1 / n} for X m x n (samples as columns), adjoint
@@ -115,11 +115,8 @@ public final class SampleMeanMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.MATRIX) {
-                throw ConfigException.incompatible("measurement 'sample-mean' takes a matrix of samples (columns), but"
-                        + " problem '" + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = ProblemShapes.require(context, Shape.Kind.MATRIX, "measurement 'sample-mean'",
+                    "takes a matrix of samples (columns)");
             return new SampleMeanMeasurement(shape.rows(), shape.columns());
         }
     }
