@@ -251,7 +251,8 @@ public final class NuclearNormSolver {
                 lastNuBar = null;
                 lastGradient = null;
                 // Solve the next smoothed problem about as accurately as the centre is still moving.
-                innerTolerance = Math.max(tolerance, Math.min(innerTolerance, INNER_TOLERANCE_RATIO * moved / size));
+                double relativeMove = size > 0 ? moved / size : (moved > 0 ? 1 : 0);
+                innerTolerance = Math.max(tolerance, Math.min(innerTolerance, INNER_TOLERANCE_RATIO * relativeMove));
             }
         }
         return new Solution(x, nu, maxIterations, centerUpdates, false);
