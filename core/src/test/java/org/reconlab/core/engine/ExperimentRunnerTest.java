@@ -130,7 +130,7 @@ class ExperimentRunnerTest {
                 toy(0.5, 5).with("optimizer.plugin", "toy-linear")), REGISTRY))
                 .isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("unknown optimizer plugin 'toy-linear' ('toy-linear' is a model)")
-                .hasMessageContaining("allowed: gradient-descent");
+                .hasMessageContaining("; allowed: ").hasMessageContaining("gradient-descent");
     }
 
     @Test
