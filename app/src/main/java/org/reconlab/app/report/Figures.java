@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.reconlab.core.engine.ExperimentPlan;
 import org.reconlab.core.engine.SeriesPoint;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
@@ -105,7 +103,9 @@ final class Figures {
             raws.add(seriesCurve(labels.get(i), lines.get(i), metric));
         }
         String name = "series-" + metric + scope.suffix();
-        String describe = perTrial ? "One line per trial." : lines.size() == 1 && done.size() == 1 ? ""
+        boolean repeated = lines.stream().anyMatch(l -> l.size() > 1);
+        String describe = perTrial ? "One line per trial." : !repeated
+                ? (lines.size() > 1 ? "One line per sweep point (a single trial each)." : "")
                 : "Lines: mean over the repetitions of each sweep point; bands: their minimum to maximum.";
         return xyFigure(name, title != null ? title : metric + " against iteration" + scope.titleSuffix(), "iteration",
                 metric, raws, false, logYOverride, false, false, describe, scope);
@@ -181,7 +181,8 @@ final class Figures {
         String kind = logX && logY ? "loglog" : "sweep";
         String describe = "Final " + metric + " (at the last recorded iteration) against " + x
                 + (lineFactors.isEmpty() ? "" : ", one line per value of " + String.join(", ", lineFactors))
-                + ". Points: mean over repetitions; bands: their minimum to maximum.";
+                + (design.trials().stream().mapToInt(TrialResult::repetition).max().orElse(0) > 0
+                        ? ". Points: mean over repetitions; bands: their minimum to maximum." : ".");
         return xyFigure(kind + "-" + metric + "-vs-" + x, title != null ? title : "final " + metric + " against " + x,
                 x, "final " + metric, raws, logX, logY, true, true, describe, all());
     }
@@ -422,10 +423,5 @@ final class Figures {
 
     private static String describe(List<String> factors) {
         return factors.isEmpty() ? "nothing" : String.join(", ", new TreeSet<>(factors));
-    }
-
-    /** Orders factors so that a variant comes after swept keys, for facet labels. */
-    static Comparator<String> variantLast() {
-        return Comparator.comparing(f -> f.equals(ExperimentPlan.VARIANT));
     }
 }

@@ -153,7 +153,7 @@ final class HtmlReport {
         for (String metric : metrics) {
             html.append("<th>").append(escape(metric)).append("</th>");
         }
-        html.append("<th>message</th><th>seed</th></tr>\n");
+        html.append("<th>seed</th><th>message</th></tr>\n");
         for (TrialResult trial : trials.subList(0, Math.min(trials.size(), MAX_TABLE_ROWS))) {
             html.append("<tr><td class=\"num\">").append(trial.index()).append("</td><td class=\"num\">")
                     .append(trial.repetition()).append("</td>");
@@ -170,7 +170,7 @@ final class HtmlReport {
                 Double value = trial.finalMetrics().get(metric);
                 html.append("<td class=\"num\">").append(value == null ? "" : Numbers.format(value)).append("</td>");
             }
-            html.append("<td>").append(escape(trial.message())).append("</td><td class=\"num\">").append(trial.seed())
+            html.append("<td class=\"num\">").append(trial.seed()).append("</td><td>").append(escape(trial.message()))
                     .append("</td></tr>\n");
         }
         html.append("</table></div>\n");

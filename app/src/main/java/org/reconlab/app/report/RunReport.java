@@ -29,6 +29,13 @@ public final class RunReport {
 
     private static final Logger log = LoggerFactory.getLogger(RunReport.class);
 
+    static {
+        // Charts are drawn off screen; without this a JVM started under a display would open a connection to it.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
     private RunReport() {
     }
 

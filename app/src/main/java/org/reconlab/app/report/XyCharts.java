@@ -76,6 +76,7 @@ final class XyCharts {
             line.setLineStyle(ChartStyle.line(i));
             line.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             line.setMarkerColor(ChartStyle.color(i));
+            line.setShowInLegend(!label.isEmpty());
             if (curve.fit().isPresent() && curve.x().length > 1) {
                 LogLogFit fit = curve.fit().get();
                 double[] fx = {curve.x()[0], curve.x()[curve.x().length - 1]};

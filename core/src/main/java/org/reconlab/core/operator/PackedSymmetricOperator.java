@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import java.util.Optional;
 import org.reconlab.core.kernel.DenseOperatorKernels;
 import org.reconlab.core.kernel.KernelThreads;
 import org.reconlab.core.kernel.PackedSymmetricKernels;
@@ -86,6 +88,25 @@ public final class PackedSymmetricOperator implements LinearOperator {
         int hi = Math.max(j, k);
         double packed = rows[i * n + PackedSymmetricKernels.index(lo, hi, d)];
         return j == k ? packed : 0.5 * packed;
+    }
+
+    /**
+     * A copy of the m x d^2 matrix whose row i is {@code S_i = (A_i + A_i^T) / 2} flattened row-major: the dense
+     * operator with the same observations of every symmetric signal.
+     */
+    @Override
+    public Optional<DoubleMatrix2D> asDenseMatrix() {
+        DoubleMatrix2D matrix = new DenseDoubleMatrix2D(m, d * d);
+        double[] dense = new double[d * d];
+        double[] row = new double[n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(rows, i * n, row, 0, n);
+            PackedSymmetricKernels.unpackAdjoint(row, d, dense);
+            for (int p = 0; p < dense.length; p++) {
+                matrix.setQuick(i, p, dense[p]);
+            }
+        }
+        return Optional.of(matrix);
     }
 
     @Override

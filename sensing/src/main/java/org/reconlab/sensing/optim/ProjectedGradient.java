@@ -16,6 +16,7 @@ import org.reconlab.core.spi.Optimizer;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
+import org.reconlab.sensing.SensingChecks;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.sensing.model.FullMatrixModel;
 
@@ -107,10 +108,7 @@ public final class ProjectedGradient implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'projected-gradient' needs a training objective, but the"
-                        + " spec has no measurement");
-            }
+            SensingChecks.requireMeasurement(context, "optimizer 'projected-gradient' needs a training objective");
             if (!(context.model().orElseThrow() instanceof FullMatrixModel)) {
                 throw ConfigException.incompatible("optimizer 'projected-gradient' projects the matrix itself and needs"
                         + " model 'full-matrix', not '" + context.modelName().orElseThrow() + "'");
