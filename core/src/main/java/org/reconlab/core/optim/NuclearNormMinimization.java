@@ -130,10 +130,7 @@ public final class NuclearNormMinimization implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'nuclear-norm' needs observations, but the spec has no"
-                        + " measurement (problem '" + context.problemName() + "')");
-            }
+            context.requireMeasurement("optimizer 'nuclear-norm' needs observations");
             Shape shape = context.model().orElseThrow().signalShape();
             if (shape.kind() != Shape.Kind.MATRIX && shape.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
                 throw ConfigException.incompatible("optimizer 'nuclear-norm' minimizes the nuclear norm of a matrix, but"

@@ -4,7 +4,6 @@ import cern.colt.matrix.DoubleMatrix1D;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -48,10 +47,7 @@ public final class MomentGapMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("metric 'moment-gap' compares observed statistics and needs a"
-                        + " measurement");
-            }
+            context.requireMeasurement("metric 'moment-gap' compares observed statistics");
             return new MomentGapMetric();
         }
     }
