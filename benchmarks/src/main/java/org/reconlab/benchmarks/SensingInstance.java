@@ -19,6 +19,7 @@ import org.reconlab.sensing.measurement.GaussianMeasurement;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
 import org.reconlab.sensing.model.Initialization;
 import org.reconlab.sensing.problem.PsdLowRankProblem;
+import org.reconlab.sensing.problem.Spectrum;
 
 /**
  * One over-parameterized PSD sensing instance (Li, Ma and Zhang 2018; SCIENCE.md section 1) and reconlab's gradient
@@ -48,7 +49,7 @@ public final class SensingInstance {
      */
     public static SensingInstance seeded(int d, int r, int m, boolean packed, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        GroundTruth truth = new PsdLowRankProblem(d, PsdLowRankProblem.spectrum(r, 1, PsdLowRankProblem.Spacing.LINEAR))
+        GroundTruth truth = new PsdLowRankProblem(d, Spectrum.of(r, 1, Spectrum.Spacing.LINEAR))
                 .draw(random.split());
         Measurement measurement = new GaussianMeasurement(Shape.matrix(d, d), m, 0);
         if (packed) {
