@@ -6,6 +6,8 @@ import org.reconlab.core.metric.TestErrorMetric;
 import org.reconlab.core.metric.TrainLossMetric;
 import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.optim.GradientDescent;
+import org.reconlab.core.optim.GradientDescentAscent;
+import org.reconlab.core.optim.GradientFlow;
 import org.reconlab.core.optim.NuclearNormMinimization;
 import org.reconlab.core.optim.StochasticGradientDescent;
 import org.reconlab.core.spi.MetricFactory;
@@ -28,8 +30,8 @@ public final class CorePlugin implements Plugin {
 
     @Override
     public List<OptimizerFactory> optimizers() {
-        return List.of(new GradientDescent.Factory(), new StochasticGradientDescent.Factory(),
-                new NuclearNormMinimization.Factory());
+        return List.of(new GradientDescent.Factory(), new StochasticGradientDescent.Factory(), new GradientFlow.Factory(),
+                new GradientDescentAscent.Factory(), new NuclearNormMinimization.Factory());
     }
 
     @Override

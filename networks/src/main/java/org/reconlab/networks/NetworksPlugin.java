@@ -5,11 +5,23 @@ import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Plugin;
+import org.reconlab.core.spi.MeasurementFactory;
 import org.reconlab.core.spi.ProblemFactory;
+import org.reconlab.networks.diagonal.DiagonalNetworkModel;
+import org.reconlab.networks.diagonal.GaussianDesignMeasurement;
+import org.reconlab.networks.diagonal.L1GapMetric;
+import org.reconlab.networks.diagonal.SparseVectorProblem;
+import org.reconlab.networks.gan.DiscriminatorNormMetric;
+import org.reconlab.networks.gan.GanGeneratorModel;
+import org.reconlab.networks.gan.GeneratorSamplesProblem;
+import org.reconlab.networks.gan.MomentGapMetric;
+import org.reconlab.networks.gan.SampleMeanMeasurement;
 import org.reconlab.networks.relu.LipschitzAscent;
 import org.reconlab.networks.relu.LipschitzMetric;
 import org.reconlab.networks.relu.LipschitzProbe;
 import org.reconlab.networks.relu.ReluNetworkProblem;
+import org.reconlab.networks.reparam.RegularizerGapMetric;
+import org.reconlab.networks.reparam.ReparametrizedLinearModel;
 
 /**
  * Random networks and implicit bias (SCIENCE.md 7-10): Lipschitz constants of random ReLU networks, diagonal linear
@@ -24,12 +36,19 @@ public final class NetworksPlugin implements Plugin {
 
     @Override
     public List<ProblemFactory> problems() {
-        return List.of(new ReluNetworkProblem.Factory());
+        return List.of(new ReluNetworkProblem.Factory(), new SparseVectorProblem.Factory(),
+                new GeneratorSamplesProblem.Factory());
+    }
+
+    @Override
+    public List<MeasurementFactory> measurements() {
+        return List.of(new GaussianDesignMeasurement.Factory(), new SampleMeanMeasurement.Factory());
     }
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new LipschitzProbe.Factory());
+        return List.of(new LipschitzProbe.Factory(), new DiagonalNetworkModel.Factory(),
+                new ReparametrizedLinearModel.Factory(), new GanGeneratorModel.Factory());
     }
 
     @Override
@@ -39,6 +58,11 @@ public final class NetworksPlugin implements Plugin {
 
     @Override
     public List<MetricFactory> metrics() {
-        return LipschitzMetric.factories();
+        List<MetricFactory> metrics = new java.util.ArrayList<>(LipschitzMetric.factories());
+        metrics.add(new L1GapMetric.Factory());
+        metrics.add(new RegularizerGapMetric.Factory());
+        metrics.add(new MomentGapMetric.Factory());
+        metrics.add(new DiscriminatorNormMetric.Factory());
+        return List.copyOf(metrics);
     }
 }

@@ -3,7 +3,6 @@ package org.reconlab.sketching;
 import java.util.List;
 import org.reconlab.core.spi.MeasurementFactory;
 import org.reconlab.core.spi.MetricFactory;
-import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Plugin;
 import org.reconlab.core.spi.ProblemFactory;
@@ -11,7 +10,6 @@ import org.reconlab.sketching.measurement.SketchMeasurement;
 import org.reconlab.sketching.measurement.TensorSketchMeasurement;
 import org.reconlab.sketching.metric.BestRankMetric;
 import org.reconlab.sketching.metric.SketchErrorBoundMetric;
-import org.reconlab.sketching.model.SketchEstimateModel;
 import org.reconlab.sketching.optim.SketchReconstruction;
 import org.reconlab.sketching.optim.TensorDoubleSketch;
 import org.reconlab.sketching.problem.LowTubalRankProblem;
@@ -20,7 +18,8 @@ import org.reconlab.sketching.problem.NearLowRankProblem;
 /**
  * Low-rank recovery from sketches (SCIENCE.md sections 11-12): near low-rank matrices and low-tubal-rank tensors,
  * noisy double sketches with Gaussian and structured test matrices (streamed or not), the double sketch
- * reconstructions and their baselines, and metrics against the best rank-r error and the theoretical bound.
+ * reconstructions and their baselines, and metrics against the best rank-r error and the theoretical bound. The
+ * reconstructions write their estimate into core's {@code matrix-estimate} model.
  */
 public final class SketchingPlugin implements Plugin {
 
@@ -37,11 +36,6 @@ public final class SketchingPlugin implements Plugin {
     @Override
     public List<MeasurementFactory> measurements() {
         return List.of(new SketchMeasurement.Factory(), new TensorSketchMeasurement.Factory());
-    }
-
-    @Override
-    public List<ModelFactory> models() {
-        return List.of(new SketchEstimateModel.Factory());
     }
 
     @Override

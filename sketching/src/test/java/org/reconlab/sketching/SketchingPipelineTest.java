@@ -43,7 +43,6 @@ class SketchingPipelineTest {
         expected.put("low-tubal-rank", ComponentKind.PROBLEM);
         expected.put("sketch", ComponentKind.MEASUREMENT);
         expected.put("tensor-sketch", ComponentKind.MEASUREMENT);
-        expected.put("sketch-estimate", ComponentKind.MODEL);
         expected.put("double-sketch", ComponentKind.OPTIMIZER);
         expected.put("orthonormal-double-sketch", ComponentKind.OPTIMIZER);
         expected.put("randomized-svd", ComponentKind.OPTIMIZER);
@@ -117,7 +116,7 @@ class SketchingPipelineTest {
     void tensorPipelineRecoversALowTubalRankTensor() {
         PipelineSpec pipeline = new PipelineSpec(
                 ComponentSpec.of("low-tubal-rank", Map.of("n1", 12, "n2", 10, "n3", 6, "rank", 2)),
-                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 3))), ComponentSpec.of("sketch-estimate"),
+                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 3))), ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("tensor-double-sketch"), List.of(ComponentSpec.of("relative-error")), 1);
         TrialResult trial = new ExperimentRunner(REGISTRY).run(ExperimentSpec.single("tensor", 14, 1, pipeline), 1)
                 .trials().get(0);
@@ -129,7 +128,7 @@ class SketchingPipelineTest {
     void tensorTailMakesTheBestTubalRankErrorItsNorm() {
         PipelineSpec pipeline = new PipelineSpec(
                 ComponentSpec.of("low-tubal-rank", Map.of("n1", 8, "n2", 8, "n3", 4, "rank", 2, "tail-norm", 0.01)),
-                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 4))), ComponentSpec.of("sketch-estimate"),
+                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 4))), ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("tensor-double-sketch"), List.of(ComponentSpec.of("best-rank-error")), 1);
         TrialResult trial = new ExperimentRunner(REGISTRY).run(ExperimentSpec.single("tensor", 15, 1, pipeline), 1)
                 .trials().get(0);
@@ -172,15 +171,15 @@ class SketchingPipelineTest {
                 ComponentSpec.of("double-sketch"), List.of())), "problem.rank", "6");
         PipelineSpec tensorWithMatrixOptimizer = new PipelineSpec(
                 ComponentSpec.of("low-tubal-rank", Map.of("n1", 6, "n3", 2, "rank", 1)),
-                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 2))), ComponentSpec.of("sketch-estimate"),
+                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 2))), ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("double-sketch"), List.of(), 1);
         assertInvalid(() -> builder.build(tensorWithMatrixOptimizer), "optimizer", "tensor-sketch");
         PipelineSpec matrixWithTensorSketch = new PipelineSpec(ComponentSpec.of("near-low-rank", problem),
-                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 2))), ComponentSpec.of("sketch-estimate"),
+                Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 2))), ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("tensor-double-sketch"), List.of(), 1);
         assertInvalid(() -> builder.build(matrixWithTensorSketch), "measurement", "20 x 15 matrix");
         PipelineSpec withoutMeasurement = new PipelineSpec(ComponentSpec.of("near-low-rank", problem), Optional.empty(),
-                ComponentSpec.of("sketch-estimate"), ComponentSpec.of("randomized-svd"), List.of(), 1);
+                ComponentSpec.of("matrix-estimate"), ComponentSpec.of("randomized-svd"), List.of(), 1);
         assertInvalid(() -> builder.build(withoutMeasurement), "optimizer", "no measurement");
     }
 
@@ -201,7 +200,7 @@ class SketchingPipelineTest {
     private static PipelineSpec matrixPipeline(Map<String, ?> problem, Map<String, ?> measurement, ComponentSpec optimizer,
             List<ComponentSpec> metrics) {
         return new PipelineSpec(ComponentSpec.of("near-low-rank", problem),
-                Optional.of(ComponentSpec.of("sketch", measurement)), ComponentSpec.of("sketch-estimate"), optimizer,
+                Optional.of(ComponentSpec.of("sketch", measurement)), ComponentSpec.of("matrix-estimate"), optimizer,
                 metrics, 1);
     }
 

@@ -14,6 +14,7 @@ import org.reconlab.core.engine.TrialArtifacts;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Observations;
+import org.reconlab.core.spi.Shape;
 
 /**
  * Saves each trial's arrays as {@code .npy} files under {@code ROOT/trial-<n>/} (n the trial index, as in the
@@ -63,7 +64,7 @@ public final class TrialArraysWriter implements TrialArtifacts {
             writeBlocks(directory, "initial-", arrays.initial());
             writeBlocks(directory, "final-", arrays.last());
             if (arrays.estimate() != null) {
-                write(directory, "estimate", NpyArray.signal(truth.shape(), arrays.estimate()));
+                write(directory, "estimate", estimate(truth, arrays.estimate()));
             }
             if (arrays.observations().isPresent()) {
                 Observations observations = arrays.observations().get();
@@ -78,6 +79,14 @@ public final class TrialArraysWriter implements TrialArtifacts {
             throw new UncheckedIOException("cannot save the arrays of trial " + arrays.index() + " to " + directory
                     + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e.toString(), e));
         }
+    }
+
+    /** The estimate shaped like the truth when it has the truth's dimensions (it should), else as stored, 2-D. */
+    private static NpyArray estimate(GroundTruth truth, DoubleMatrix2D estimate) {
+        Shape shape = truth.shape();
+        boolean likeTruth = truth.signal() != null && estimate.rows() == truth.signal().rows()
+                && estimate.columns() == truth.signal().columns();
+        return likeTruth ? NpyArray.signal(shape, estimate) : NpyArray.matrix(estimate);
     }
 
     private static void writeBlocks(Path directory, String prefix, Blocks blocks) throws IOException {

@@ -47,7 +47,7 @@ public final class LoadedSpec {
     }
 
     /**
-     * The directory relative file paths in the spec (such as an {@code npy-matrix} problem's {@code path}) are
+     * The directory relative file paths in the spec (such as an {@code npy-signal} problem's {@code path}) are
      * resolved against: the spec file's directory, or the working directory for a spec that is not a file.
      */
     public Path baseDirectory() {

@@ -70,13 +70,72 @@ public final class Decompositions {
         return new Eigen(values, ordered);
     }
 
-    /** The {@code r} largest eigenpairs of the symmetric part of {@code a}. */
+    /**
+     * Below this dimension, or when more than a quarter of the pairs are wanted, {@link #topEigen} and {@link #topSvd}
+     * use the full decomposition; above it the block Krylov method of {@link PartialDecompositions}.
+     */
+    public static final int PARTIAL_MIN_DIMENSION = 128;
+
+    /**
+     * The {@code r} largest eigenpairs of the symmetric part of {@code a}, eigenvectors signed so that their
+     * largest-magnitude entry is positive. For {@code r} small against the dimension they come from
+     * {@link PartialDecompositions#topEigen} (a few products with {@code a} instead of a full decomposition).
+     */
     public static Eigen topEigen(DoubleMatrix2D a, int r) {
+        if (a.rows() == a.columns() && usePartial(a.rows(), r)) {
+            return PartialDecompositions.topEigen(a, r);
+        }
         Eigen all = symmetricEigen(a);
         if (r > all.values().size()) {
             throw new IllegalArgumentException("asked for " + r + " eigenpairs of a " + a.rows() + " x " + a.rows() + " matrix");
         }
-        return new Eigen(all.values().viewPart(0, r).copy(), all.vectors().viewPart(0, 0, a.rows(), r).copy());
+        return truncate(all, r);
+    }
+
+    /**
+     * The {@code r} largest singular triplets of {@code a} (a best rank-r approximation), for {@code r} small against
+     * the dimensions from {@link PartialDecompositions#topSvd}, else from the full {@link #svd}.
+     */
+    public static Svd topSvd(DoubleMatrix2D a, int r) {
+        int limit = Math.min(a.rows(), a.columns());
+        if (r < 1 || r > limit) {
+            throw new IllegalArgumentException("asked for " + r + " singular triplets of a " + a.rows() + " x "
+                    + a.columns() + " matrix");
+        }
+        return usePartial(limit, r) ? PartialDecompositions.topSvd(a, r) : truncate(svd(a), r);
+    }
+
+    /** The leading {@code r} pairs of {@code eigen}, signed as {@link #topEigen} signs them. */
+    static Eigen truncate(Eigen eigen, int r) {
+        DoubleMatrix2D vectors = eigen.vectors().viewPart(0, 0, eigen.vectors().rows(), r).copy();
+        signLargestPositive(vectors);
+        return new Eigen(eigen.values().viewPart(0, r).copy(), vectors);
+    }
+
+    /** The leading {@code r} triplets of {@code svd}. */
+    static Svd truncate(Svd svd, int r) {
+        return new Svd(svd.u().viewPart(0, 0, svd.u().rows(), r).copy(), svd.singularValues().viewPart(0, r).copy(),
+                svd.v().viewPart(0, 0, svd.v().rows(), r).copy());
+    }
+
+    private static boolean usePartial(int dimension, int r) {
+        return dimension >= PARTIAL_MIN_DIMENSION && 4 * r <= dimension;
+    }
+
+    private static void signLargestPositive(DoubleMatrix2D vectors) {
+        for (int t = 0; t < vectors.columns(); t++) {
+            int best = 0;
+            for (int i = 1; i < vectors.rows(); i++) {
+                if (Math.abs(vectors.getQuick(i, t)) > Math.abs(vectors.getQuick(best, t))) {
+                    best = i;
+                }
+            }
+            if (vectors.rows() > 0 && vectors.getQuick(best, t) < 0) {
+                for (int i = 0; i < vectors.rows(); i++) {
+                    vectors.setQuick(i, t, -vectors.getQuick(i, t));
+                }
+            }
+        }
     }
 
     /** The thin SVD of a matrix of any shape (Colt's needs rows >= columns, so wide matrices are transposed). */

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import java.util.Optional;
 import org.reconlab.core.kernel.DenseOperatorKernels;
 import org.reconlab.core.kernel.KernelThreads;
 import org.reconlab.core.kernel.PackedSymmetricKernels;
@@ -21,7 +23,7 @@ import org.reconlab.core.spi.Shape;
  * <p>{@link #residualAdjoint} is the fused one-pass kernel of {@link DenseOperatorKernels#residualMultTransA}, run on
  * {@link KernelThreads#defaultThreads()} threads; results do not depend on the thread count.
  */
-public final class PackedSymmetricOperator implements LinearOperator {
+public final class PackedSymmetricOperator implements RestrictableOperator {
 
     private final int d;
     private final int m;
@@ -61,6 +63,17 @@ public final class PackedSymmetricOperator implements LinearOperator {
         return new PackedSymmetricOperator(d, m, packed);
     }
 
+    /** The measurements {@code rows[0], rows[1], ...}, their packed rows copied (for mini-batches). */
+    @Override
+    public LinearOperator restrict(int[] subset) {
+        int[] checked = RowSubsetOperator.checkRows(subset, m);
+        double[] kept = new double[Math.multiplyExact(checked.length, n)];
+        for (int t = 0; t < checked.length; t++) {
+            System.arraycopy(rows, checked[t] * n, kept, t * n, n);
+        }
+        return new PackedSymmetricOperator(d, checked.length, kept);
+    }
+
     /** Bytes the packed rows of {@code m} measurements of d x d symmetric matrices take: {@code 8 m d (d + 1) / 2}. */
     public static long bytes(int d, int m) {
         return 8L * m * ((long) d * (d + 1) / 2);
@@ -86,6 +99,25 @@ public final class PackedSymmetricOperator implements LinearOperator {
         int hi = Math.max(j, k);
         double packed = rows[i * n + PackedSymmetricKernels.index(lo, hi, d)];
         return j == k ? packed : 0.5 * packed;
+    }
+
+    /**
+     * A copy of the m x d^2 matrix whose row i is {@code S_i = (A_i + A_i^T) / 2} flattened row-major: the dense
+     * operator with the same observations of every symmetric signal.
+     */
+    @Override
+    public Optional<DoubleMatrix2D> asDenseMatrix() {
+        DoubleMatrix2D matrix = new DenseDoubleMatrix2D(m, d * d);
+        double[] dense = new double[d * d];
+        double[] row = new double[n];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(rows, i * n, row, 0, n);
+            PackedSymmetricKernels.unpackAdjoint(row, d, dense);
+            for (int p = 0; p < dense.length; p++) {
+                matrix.setQuick(i, p, dense[p]);
+            }
+        }
+        return Optional.of(matrix);
     }
 
     @Override

@@ -93,6 +93,25 @@ class PackedSymmetricOperatorTest {
     }
 
     @Test
+    void exportsTheDenseMatrixOfTheSymmetricParts() {
+        DoubleMatrix2D matrix = packed.asDenseMatrix().orElseThrow();
+        assertThat(matrix.rows()).isEqualTo(M);
+        assertThat(matrix.columns()).isEqualTo(D * D);
+        DoubleMatrix2D x = symmetricSignal();
+        DoubleMatrix1D ax = packed.apply(x);
+        for (int i = 0; i < M; i++) {
+            double s = 0;
+            for (int j = 0; j < D; j++) {
+                for (int k = 0; k < D; k++) {
+                    assertThat(matrix.getQuick(i, j * D + k)).isEqualTo(packed.entry(i, j, k));
+                    s += matrix.getQuick(i, j * D + k) * x.getQuick(j, k);
+                }
+            }
+            assertThat(s).isCloseTo(ax.getQuick(i), within(1e-12));
+        }
+    }
+
+    @Test
     void takesAnAsymmetricSignalThroughItsSymmetricPart() {
         DoubleMatrix2D general = RandomMatrices.gaussian(D, D, 1.0, random);
         DoubleMatrix1D ax = packed.apply(general);

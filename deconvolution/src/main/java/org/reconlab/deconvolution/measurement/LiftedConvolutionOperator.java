@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import org.reconlab.core.linalg.Fourier;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.deconvolution.fft.CircularConvolution;
 
 /**
  * The lifted blind deconvolution operator (Ahmed, Recht and Romberg, "Blind deconvolution using convex programming",
@@ -16,9 +16,12 @@ import org.reconlab.deconvolution.fft.CircularConvolution;
  *   A(X) = sum_{k,n} X_kn (b_k conv c_n) = sum_k b_k conv (C X_k:^T),          A(h m^T) = (B h) conv (C m)
  *   A*(y)_kn = &lt;b_k conv c_n, y&gt; = c_n^T (b_k corr y),                      A*(y) = R^T C, R_:k = b_k corr y
  * </pre>
- * Both are computed with the FFT ({@link CircularConvolution}): K forward transforms and one inverse for {@code A},
- * one forward and K inverse for {@code A*}, plus an L x N x K product. Everything is real: the observations are the
- * L real samples of the convolution.
+ * Both are computed with the FFT ({@link Fourier}, by the convolution theorem {@code F(a conv b) = F(a) F(b)} and
+ * {@code F(a corr b) = conj(F(a)) F(b)} for the correlation {@code (a corr b)_t = sum_s a_s b_{s+t}}, the adjoint of
+ * convolution with a): K forward transforms and one inverse for {@code A}, one forward and K inverse for {@code A*},
+ * plus an L x N x K product. Everything is real: the observations are the L real samples of the convolution.
+ *
+ * <p>An operator keeps an FFT plan and is meant for the one trial that drew it; use it from one thread at a time.
  *
  * <p>With B having orthonormal columns and C having i.i.d. N(0, 1/L) entries, {@code E||A(X)||^2 = ||X||_F^2} for
  * every X, the normalization shared by all reconlab measurement operators.
@@ -30,8 +33,9 @@ public final class LiftedConvolutionOperator implements LinearOperator {
     private final int length;
     private final int k;
     private final int n;
-    private final CircularConvolution convolution;
-    private final double[][] basisSpectra;
+    private final Fourier fourier;
+    private final double[][] basisRe;
+    private final double[][] basisIm;
 
     /**
      * @param b the L x K filter basis
@@ -46,10 +50,11 @@ public final class LiftedConvolutionOperator implements LinearOperator {
         this.length = b.rows();
         this.k = b.columns();
         this.n = c.columns();
-        this.convolution = new CircularConvolution(length);
-        this.basisSpectra = new double[k][];
+        this.fourier = Fourier.ofLength(length);
+        this.basisRe = new double[k][length];
+        this.basisIm = new double[k][length];
         for (int j = 0; j < k; j++) {
-            basisSpectra[j] = convolution.spectrum(this.b.viewColumn(j).toArray());
+            fourier.forwardReal(this.b.viewColumn(j).toArray(), basisRe[j], basisIm[j]);
         }
     }
 
@@ -80,10 +85,13 @@ public final class LiftedConvolutionOperator implements LinearOperator {
                     + k + " x " + n + " (K x N)");
         }
         checkRange(out.size(), "output");
-        double[] sum = new double[2 * length];
+        double[] sumRe = new double[length];
+        double[] sumIm = new double[length];
         double[] z = new double[length];
+        double[] zRe = new double[length];
+        double[] zIm = new double[length];
         for (int j = 0; j < k; j++) {
-            // z = C X_j:^T, then add F(b_j) . F(z).
+            // z = C X_j:^T, then add F(b_j) F(z).
             for (int t = 0; t < length; t++) {
                 double value = 0;
                 for (int p = 0; p < n; p++) {
@@ -91,11 +99,17 @@ public final class LiftedConvolutionOperator implements LinearOperator {
                 }
                 z[t] = value;
             }
-            CircularConvolution.multiplyAdd(basisSpectra[j], convolution.spectrum(z), false, sum);
+            fourier.forwardReal(z, zRe, zIm);
+            double[] re = basisRe[j];
+            double[] im = basisIm[j];
+            for (int f = 0; f < length; f++) {
+                sumRe[f] += re[f] * zRe[f] - im[f] * zIm[f];
+                sumIm[f] += re[f] * zIm[f] + im[f] * zRe[f];
+            }
         }
-        double[] y = convolution.inverseReal(sum);
+        fourier.inverse(sumRe, sumIm);
         for (int t = 0; t < length; t++) {
-            out.setQuick(t, y[t]);
+            out.setQuick(t, sumRe[t]);
         }
     }
 
@@ -106,11 +120,20 @@ public final class LiftedConvolutionOperator implements LinearOperator {
             throw new IllegalArgumentException("output is " + out.rows() + " x " + out.columns() + ", expected "
                     + k + " x " + n + " (K x N)");
         }
-        double[] spectrum = convolution.spectrum(y.toArray());
+        double[] yRe = new double[length];
+        double[] yIm = new double[length];
+        fourier.forwardReal(y.toArray(), yRe, yIm);
+        double[] r = new double[length];
+        double[] rIm = new double[length];
         for (int j = 0; j < k; j++) {
-            double[] product = basisSpectra[j].clone();
-            CircularConvolution.multiply(product, spectrum, true);
-            double[] r = convolution.inverseReal(product);
+            // r = b_j corr y: F(r) = conj(F(b_j)) F(y).
+            double[] re = basisRe[j];
+            double[] im = basisIm[j];
+            for (int f = 0; f < length; f++) {
+                r[f] = re[f] * yRe[f] + im[f] * yIm[f];
+                rIm[f] = re[f] * yIm[f] - im[f] * yRe[f];
+            }
+            fourier.inverse(r, rIm);
             for (int p = 0; p < n; p++) {
                 double value = 0;
                 for (int t = 0; t < length; t++) {

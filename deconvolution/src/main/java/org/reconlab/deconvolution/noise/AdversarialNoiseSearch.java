@@ -68,7 +68,7 @@ public final class AdversarialNoiseSearch {
         }
         this.starts = starts;
         this.steps = steps;
-        this.solver = new NuclearNormSolver(1.0, tolerance, 100_000);
+        this.solver = new NuclearNormSolver(3.0, tolerance, 100_000);
     }
 
     /** The defaults of {@link #PARAMETERS}. */

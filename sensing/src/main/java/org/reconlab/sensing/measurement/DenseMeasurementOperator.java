@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import org.reconlab.core.kernel.DenseOperatorKernels;
 import org.reconlab.core.operator.RestrictableOperator;
 import org.reconlab.core.operator.RowSubsetOperator;
 import org.reconlab.core.spi.LinearOperator;
@@ -13,8 +14,9 @@ import org.reconlab.core.spi.Shape;
 /**
  * A linear operator stored as its m x n matrix, {@code n = rows * columns} of the domain: row i is the measurement
  * matrix {@code A_i} flattened row-major, so {@code A(X)_i = <A_i, X> = sum_{j,k} A_i[j,k] X[j,k]} and
- * {@code A*(y) = sum_i y_i A_i}. The storage is one row-major {@code double[m * n]}, simple on purpose: it is the
- * reference the faster kernels are checked against.
+ * {@code A*(y) = sum_i y_i A_i}. The storage is one row-major {@code double[m * n]}; apply, adjoint and the fused
+ * residual adjoint run on the multi-threaded kernels of {@link DenseOperatorKernels} (one pass, results independent
+ * of the thread count).
  */
 public final class DenseMeasurementOperator implements DesignOperator, RestrictableOperator {
 
@@ -73,9 +75,10 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
     public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
         checkSignal(x, "x");
         checkRange(out, "out");
-        double[] flat = flatten(x);
+        double[] values = new double[m];
+        DenseOperatorKernels.mult(rows, m, n, flatten(x), values);
         for (int i = 0; i < m; i++) {
-            out.setQuick(i, dot(i, flat));
+            out.setQuick(i, values[i]);
         }
     }
 
@@ -84,27 +87,25 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
         checkRange(y, "y");
         checkSignal(out, "out");
         double[] sum = new double[n];
-        for (int i = 0; i < m; i++) {
-            addRow(i, y.getQuick(i), sum);
-        }
+        DenseOperatorKernels.multTransA(rows, m, n, y.toArray(), sum);
         unflatten(sum, out);
     }
 
+    /** One pass over the rows, multi-threaded: {@link DenseOperatorKernels#residualMultTransA}. */
     @Override
     public double residualAdjoint(DoubleMatrix2D x, DoubleMatrix1D y, DoubleMatrix2D out) {
         checkSignal(x, "x");
         checkRange(y, "y");
         checkSignal(out, "out");
-        double[] flat = flatten(x);
         double[] sum = new double[n];
-        double squared = 0;
-        for (int i = 0; i < m; i++) {
-            double residual = dot(i, flat) - y.getQuick(i);
-            squared += residual * residual;
-            addRow(i, residual, sum);
-        }
+        double squared = DenseOperatorKernels.residualMultTransA(rows, m, n, flatten(x), y.toArray(), sum);
         unflatten(sum, out);
         return squared;
+    }
+
+    /** The bytes of the stored matrix, {@code 8 m n}. */
+    public static long bytes(Shape domain, int m) {
+        return 8L * m * domain.rows() * domain.columns();
     }
 
     @Override
@@ -172,25 +173,6 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
             }
         }
         return design;
-    }
-
-    private double dot(int i, double[] flat) {
-        int offset = i * n;
-        double s = 0;
-        for (int p = 0; p < n; p++) {
-            s += rows[offset + p] * flat[p];
-        }
-        return s;
-    }
-
-    private void addRow(int i, double coefficient, double[] sum) {
-        if (coefficient == 0) {
-            return;
-        }
-        int offset = i * n;
-        for (int p = 0; p < n; p++) {
-            sum[p] += coefficient * rows[offset + p];
-        }
     }
 
     private double[] flatten(DoubleMatrix2D x) {

@@ -1,6 +1,8 @@
 package org.reconlab.sensing.measurement;
 
 import java.util.SplittableRandom;
+import org.reconlab.core.kernel.PackedSymmetricKernels;
+import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
@@ -11,20 +13,31 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.sensing.SensingChecks;
 
 /**
  * Dense Gaussian sensing of a d1 x d2 matrix: {@code y_i = <A_i, X> + e_i}, i = 1..m, with the entries of every
  * {@code A_i} i.i.d. {@code N(0, 1)} and the operator scaled by {@code 1/sqrt(m)}, so that
  * {@code E||A(X)||^2 = ||X||_F^2} for every X. The {@code A_i} are not symmetric; on symmetric signals they act
  * through their symmetric parts. Noise: see {@link GaussianNoise}.
+ *
+ * <p>When the truth and the model are both symmetric d x d matrices (the pipeline builder asks through
+ * {@link #onSymmetricSignals()}), the same {@code A_i} are drawn from the same stream but stored as the packed upper
+ * triangles of their symmetric parts ({@link PackedSymmetricOperator}): the observations are the same up to
+ * rounding, the operator takes half the memory and a gradient step reads half the bytes.
  */
 public final class GaussianMeasurement implements Measurement {
 
     private final Shape shape;
     private final int m;
     private final double noise;
+    private final boolean packedSymmetric;
 
     public GaussianMeasurement(Shape shape, int m, double noise) {
+        this(shape, m, noise, false);
+    }
+
+    private GaussianMeasurement(Shape shape, int m, double noise, boolean packedSymmetric) {
         if (shape.kind() != Shape.Kind.MATRIX) {
             throw new IllegalArgumentException("gaussian measurement takes a general matrix shape, got " + shape);
         }
@@ -34,14 +47,18 @@ public final class GaussianMeasurement implements Measurement {
         if (!(noise >= 0)) {
             throw new IllegalArgumentException("noise must be >= 0, got " + noise);
         }
+        if (packedSymmetric && shape.rows() != shape.columns()) {
+            throw new IllegalArgumentException("packed symmetric storage needs a square shape, got " + shape);
+        }
         this.shape = shape;
         this.m = m;
         this.noise = noise;
+        this.packedSymmetric = packedSymmetric;
     }
 
     @Override
     public Shape signalShape() {
-        return shape;
+        return packedSymmetric ? Shape.symmetric(shape.rows()) : shape;
     }
 
     public int m() {
@@ -59,14 +76,49 @@ public final class GaussianMeasurement implements Measurement {
         return new DenseMeasurementOperator(shape, m, rows);
     }
 
+    /**
+     * Draws the same {@code A_i} as {@link #drawOperator}, from the same stream, and stores the packed upper
+     * triangles of their symmetric parts (square shapes only).
+     */
+    public PackedSymmetricOperator drawPackedOperator(SplittableRandom random) {
+        int d = shape.rows();
+        if (shape.columns() != d) {
+            throw new IllegalStateException("packed symmetric storage needs a square shape, got " + shape);
+        }
+        int packedLength = PackedSymmetricKernels.packedLength(d);
+        double scale = 1 / Math.sqrt(m);
+        double[] row = new double[d * d];
+        double[] packed = new double[Math.multiplyExact(m, packedLength)];
+        for (int i = 0; i < m; i++) {
+            for (int p = 0; p < row.length; p++) {
+                row[p] = scale * random.nextGaussian();
+            }
+            PackedSymmetricKernels.packMeasurement(row, 0, d, packed, i * packedLength);
+        }
+        return new PackedSymmetricOperator(d, m, packed);
+    }
+
     @Override
     public Observations observe(GroundTruth truth, SplittableRandom random) {
-        return GaussianNoise.observe(drawOperator(random), truth, noise, random);
+        return GaussianNoise.observe(packedSymmetric ? drawPackedOperator(random) : drawOperator(random), truth, noise,
+                random);
     }
 
     @Override
     public Measurement noiseless() {
-        return noise == 0 ? this : new GaussianMeasurement(shape, m, 0);
+        return noise == 0 ? this : new GaussianMeasurement(shape, m, 0, packedSymmetric);
+    }
+
+    /** Packed symmetric storage of the same ensemble, for square shapes; see the class comment. */
+    @Override
+    public Measurement onSymmetricSignals() {
+        return shape.rows() == shape.columns() && !packedSymmetric ? new GaussianMeasurement(shape, m, noise, true)
+                : this;
+    }
+
+    @Override
+    public long estimatedBytes() {
+        return packedSymmetric ? PackedSymmetricOperator.bytes(shape.rows(), m) : DenseMeasurementOperator.bytes(shape, m);
     }
 
     /** The alternative to {@code m} that every sensing measurement offers. */
@@ -124,11 +176,7 @@ public final class GaussianMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if (truth.kind() != Shape.Kind.MATRIX && truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("measurement 'gaussian' senses matrices, but problem '"
-                        + context.problemName() + "' draws a " + truth);
-            }
+            Shape truth = SensingChecks.requireMatrix(context, "measurement 'gaussian' senses matrices");
             int m = measurementCount(config, truth);
             checkDenseSize("m", m, truth);
             return new GaussianMeasurement(Shape.matrix(truth.rows(), truth.columns()), m, config.real("noise"));

@@ -14,6 +14,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.sensing.SensingChecks;
 import org.reconlab.sensing.problem.PsdLowRankProblem;
 
 /**
@@ -94,6 +95,12 @@ public final class RankOneProjectionMeasurement implements Measurement {
         return noise == 0 ? this : new RankOneProjectionMeasurement(d, m, 0, truncation);
     }
 
+    /** The m x d vectors, {@code 8 m d} bytes. */
+    @Override
+    public long estimatedBytes() {
+        return 8L * m * d;
+    }
+
     public static final class Factory implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of samples a_i (or give oversampling)"),
@@ -119,11 +126,8 @@ public final class RankOneProjectionMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if (truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("measurement 'rank-one-projection' senses symmetric matrices, but"
-                        + " problem '" + context.problemName() + "' draws a " + truth);
-            }
+            Shape truth = SensingChecks.requireSymmetric(context,
+                    "measurement 'rank-one-projection' senses symmetric matrices");
             int m = GaussianMeasurement.measurementCount(config, truth);
             if ((long) m * truth.rows() > Integer.MAX_VALUE - 8) {
                 throw new ConfigException("m", m + " vectors of length " + truth.rows() + " do not fit one array");

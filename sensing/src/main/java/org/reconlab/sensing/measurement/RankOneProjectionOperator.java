@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import org.reconlab.core.kernel.RankOneKernels;
 import org.reconlab.core.operator.RestrictableOperator;
 import org.reconlab.core.operator.RowSubsetOperator;
 import org.reconlab.core.spi.LinearOperator;
@@ -110,20 +111,26 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
             throw new IllegalArgumentException("U has " + u.columns() + " columns, V has " + v.columns());
         }
         checkRange(out, "out");
+        if (u == v) {
+            // c ||U^T a_i||^2 on the multi-threaded kernel
+            double[] values = new double[m];
+            RankOneKernels.project(vectors, m, d, scale, rowMajor(u), u.columns(), values);
+            for (int i = 0; i < m; i++) {
+                out.setQuick(i, values[i]);
+            }
+            return;
+        }
         double[][] left = columns(u);
-        double[][] right = u == v ? left : columns(v);
+        double[][] right = columns(v);
         int k = u.columns();
         double[] ua = new double[k];
         double[] va = new double[k];
         for (int i = 0; i < m; i++) {
             project(i, left, ua);
-            if (right != left) {
-                project(i, right, va);
-            }
-            double[] other = right == left ? ua : va;
+            project(i, right, va);
             double s = 0;
             for (int l = 0; l < k; l++) {
-                s += ua[l] * other[l];
+                s += ua[l] * va[l];
             }
             out.setQuick(i, scale * s);
         }
@@ -178,7 +185,8 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
 
     /**
      * One pass over the vectors: for each i, {@code p = U^T a_i}, {@code r_i = c |p|^2 - y_i}, and
-     * {@code 2 c r_i a_i p^T} is added to the result while {@code a_i} is still in cache.
+     * {@code 2 c r_i a_i p^T} is added to the result while {@code a_i} is still in cache
+     * ({@link RankOneKernels#residualGradient}: four vectors per sweep, multi-threaded, thread-count independent).
      */
     @Override
     public double residualSymmetrizedAdjointTimes(DoubleMatrix2D u, DoubleMatrix1D y, DoubleMatrix2D out) {
@@ -188,38 +196,26 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
             throw new IllegalArgumentException("out is " + out.rows() + " x " + out.columns() + ", expected " + d
                     + " x " + u.columns());
         }
-        double[][] factor = columns(u);
         int k = u.columns();
-        double[] p = new double[k];
-        double[][] sum = new double[k][d];
-        double squared = 0;
-        for (int i = 0; i < m; i++) {
-            project(i, factor, p);
-            double q = 0;
-            for (int l = 0; l < k; l++) {
-                q += p[l] * p[l];
-            }
-            double r = scale * q - y.getQuick(i);
-            squared += r * r;
-            double ri = 2 * scale * r;
-            if (ri == 0) {
-                continue;
-            }
-            int offset = i * d;
-            for (int l = 0; l < k; l++) {
-                double coefficient = ri * p[l];
-                double[] target = sum[l];
-                for (int j = 0; j < d; j++) {
-                    target[j] += coefficient * vectors[offset + j];
-                }
-            }
-        }
+        double[] gradient = new double[d * k];
+        double squared = RankOneKernels.residualGradient(vectors, m, d, scale, rowMajor(u), k, y.toArray(), gradient);
         for (int j = 0; j < d; j++) {
             for (int l = 0; l < k; l++) {
-                out.setQuick(j, l, sum[l][j]);
+                out.setQuick(j, l, 2 * gradient[j * k + l]);
             }
         }
         return squared;
+    }
+
+    private static double[] rowMajor(DoubleMatrix2D f) {
+        int k = f.columns();
+        double[] out = new double[f.rows() * k];
+        for (int j = 0; j < f.rows(); j++) {
+            for (int l = 0; l < k; l++) {
+                out[j * k + l] = f.getQuick(j, l);
+            }
+        }
+        return out;
     }
 
     /** Row i is {@code vec(c a_i (a_i^T V))}. */

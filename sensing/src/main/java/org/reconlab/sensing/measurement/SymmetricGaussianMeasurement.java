@@ -1,6 +1,8 @@
 package org.reconlab.sensing.measurement;
 
 import java.util.SplittableRandom;
+import org.reconlab.core.kernel.PackedSymmetricKernels;
+import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
@@ -11,12 +13,14 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.sensing.SensingChecks;
 
 /**
  * Dense symmetric Gaussian sensing of a d x d symmetric matrix: {@code y_i = <A_i, X> + e_i} with {@code A_i}
  * symmetric, diagonal entries N(0, 1), off-diagonal entries N(0, 1/2) (a GOE matrix up to scale), all scaled by
  * {@code 1/sqrt(m)}. Then {@code <A_i, X>} has variance {@code ||X||_F^2 / m} for every symmetric X, so
- * {@code E||A(X)||^2 = ||X||_F^2} on symmetric matrices. Noise: see {@link GaussianNoise}.
+ * {@code E||A(X)||^2 = ||X||_F^2} on symmetric matrices. Noise: see {@link GaussianNoise}. Observations use the
+ * packed storage of {@link #drawPackedOperator} (half the memory, half the bytes per gradient step).
  */
 public final class SymmetricGaussianMeasurement implements Measurement {
 
@@ -61,9 +65,36 @@ public final class SymmetricGaussianMeasurement implements Measurement {
         return new DenseMeasurementOperator(signalShape(), m, rows);
     }
 
+    /**
+     * Draws the same {@code A_i} as {@link #drawOperator}, from the same stream, stored as packed upper triangles
+     * ({@code A[j,j]}, and {@code 2 A[j,k]} for {@code j < k}): the draw order is the packed order.
+     */
+    public PackedSymmetricOperator drawPackedOperator(SplittableRandom random) {
+        int n = PackedSymmetricKernels.packedLength(d);
+        double diagonal = 1 / Math.sqrt(m);
+        double offDiagonal = diagonal / Math.sqrt(2);
+        double[] packed = new double[Math.multiplyExact(m, n)];
+        int q = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < d; j++) {
+                packed[q++] = diagonal * random.nextGaussian();
+                for (int k = j + 1; k < d; k++) {
+                    double g = offDiagonal * random.nextGaussian();
+                    packed[q++] = g + g;
+                }
+            }
+        }
+        return new PackedSymmetricOperator(d, m, packed);
+    }
+
     @Override
     public Observations observe(GroundTruth truth, SplittableRandom random) {
-        return GaussianNoise.observe(drawOperator(random), truth, noise, random);
+        return GaussianNoise.observe(drawPackedOperator(random), truth, noise, random);
+    }
+
+    @Override
+    public long estimatedBytes() {
+        return PackedSymmetricOperator.bytes(d, m);
     }
 
     @Override
@@ -94,11 +125,8 @@ public final class SymmetricGaussianMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if (truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("measurement 'symmetric-gaussian' senses symmetric matrices, but"
-                        + " problem '" + context.problemName() + "' draws a " + truth);
-            }
+            Shape truth = SensingChecks.requireSymmetric(context,
+                    "measurement 'symmetric-gaussian' senses symmetric matrices");
             int m = GaussianMeasurement.measurementCount(config, truth);
             GaussianMeasurement.checkDenseSize("m", m, truth);
             return new SymmetricGaussianMeasurement(truth.rows(), m, config.real("noise"));

@@ -10,6 +10,7 @@ import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
+import org.reconlab.sensing.SensingChecks;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
@@ -92,11 +93,7 @@ public final class SubspaceAngleMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if (truth.kind() != Shape.Kind.MATRIX && truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("metric 'subspace-angle' compares column spaces of matrices, but"
-                        + " problem '" + context.problemName() + "' draws a " + truth);
-            }
+            Shape truth = SensingChecks.requireMatrix(context, "metric 'subspace-angle' compares column spaces of matrices");
             Integer rank = config.optionalInteger("rank").isPresent() ? config.optionalInteger("rank").getAsInt() : null;
             if (rank != null && rank > Math.min(truth.rows(), truth.columns())) {
                 throw new ConfigException("rank", "rank " + rank + " exceeds the size of a " + truth);

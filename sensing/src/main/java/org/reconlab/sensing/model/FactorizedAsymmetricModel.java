@@ -18,6 +18,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.sensing.SensingChecks;
 import org.reconlab.core.spi.SquareLossObjective;
 import org.reconlab.sensing.measurement.FactorOperator;
 
@@ -141,11 +142,7 @@ public final class FactorizedAsymmetricModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if (truth.kind() != Shape.Kind.MATRIX && truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("model 'factorized-asymmetric' produces matrices, but problem '"
-                        + context.problemName() + "' draws a " + truth);
-            }
+            Shape truth = SensingChecks.requireMatrix(context, "model 'factorized-asymmetric' produces matrices");
             int width = config.optionalInteger("width").orElse(Math.min(truth.rows(), truth.columns()));
             Initialization init = Initialization.fromSpecName(config.choice("init"));
             if (init == Initialization.SPECTRAL) {

@@ -16,6 +16,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.sensing.SensingChecks;
 
 /**
  * The matrix itself as the parameter (block {@code X}), loss {@code 1/2 ||A(X) - y||^2}: the model of projected
@@ -108,11 +109,7 @@ public final class FullMatrixModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if (truth.kind() != Shape.Kind.MATRIX && truth.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("model 'full-matrix' holds a matrix, but problem '"
-                        + context.problemName() + "' draws a " + truth);
-            }
+            Shape truth = SensingChecks.requireMatrix(context, "model 'full-matrix' holds a matrix");
             String init = config.choice("init");
             if (init.equals("spectral") && context.measurement().isEmpty()) {
                 throw new ConfigException("init", "spectral initialization needs a measurement, and the spec has none");

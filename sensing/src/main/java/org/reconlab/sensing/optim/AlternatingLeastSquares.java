@@ -134,10 +134,7 @@ public final class AlternatingLeastSquares implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'als' solves least-squares problems on the observations,"
-                        + " but the spec has no measurement");
-            }
+            context.requireMeasurement("optimizer 'als' solves least-squares problems on the observations");
             if (!(context.model().orElseThrow() instanceof FactorizedAsymmetricModel)) {
                 throw ConfigException.incompatible("optimizer 'als' alternates between U and V and needs model"
                         + " 'factorized-asymmetric', not '" + context.modelName().orElseThrow() + "'");

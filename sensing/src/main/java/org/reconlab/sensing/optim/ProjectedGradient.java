@@ -107,10 +107,7 @@ public final class ProjectedGradient implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'projected-gradient' needs a training objective, but the"
-                        + " spec has no measurement");
-            }
+            context.requireMeasurement("optimizer 'projected-gradient' needs a training objective");
             if (!(context.model().orElseThrow() instanceof FullMatrixModel)) {
                 throw ConfigException.incompatible("optimizer 'projected-gradient' projects the matrix itself and needs"
                         + " model 'full-matrix', not '" + context.modelName().orElseThrow() + "'");

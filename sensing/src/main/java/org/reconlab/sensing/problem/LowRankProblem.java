@@ -2,8 +2,6 @@ package org.reconlab.sensing.problem;
 
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
-import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
@@ -80,10 +78,8 @@ public final class LowRankProblem implements Problem {
                 Parameter.integer("d1", 50, 1, 100_000, "rows of X*"),
                 Parameter.integer("d2", null, 1, 100_000, "columns of X* (default: d1)"),
                 Parameter.integer("rank", 2, 1, 100_000, "rank r of X*, at most min(d1, d2)"),
-                Parameter.real("condition-number", 1.0, 1.0, Double.MAX_VALUE,
-                        "kappa = sigma_1 / sigma_r; singular values run from 1 down to 1/kappa"),
-                Parameter.choice("spacing", "geometric", List.of("geometric", "linear"),
-                        "how the r singular values are spread between 1 and 1/kappa"));
+                Spectrum.CONDITION_NUMBER,
+                Spectrum.SPACING);
 
         @Override
         public String name() {
@@ -108,9 +104,7 @@ public final class LowRankProblem implements Problem {
             if (rank > Math.min(d1, d2)) {
                 throw new ConfigException("rank", "rank " + rank + " exceeds min(d1, d2) = " + Math.min(d1, d2));
             }
-            PsdLowRankProblem.Spacing spacing = PsdLowRankProblem.Spacing.valueOf(
-                    config.choice("spacing").toUpperCase(Locale.ROOT));
-            return new LowRankProblem(d1, d2, PsdLowRankProblem.spectrum(rank, config.real("condition-number"), spacing));
+            return new LowRankProblem(d1, d2, Spectrum.fromConfig(rank, config));
         }
     }
 }

@@ -2,7 +2,6 @@ package org.reconlab.sensing.problem;
 
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
@@ -49,27 +48,6 @@ public final class PsdLowRankProblem implements Problem {
         this.eigenvalues = eigenvalues.clone();
     }
 
-    /**
-     * The eigenvalues {@code lambda_j} (j = 1..r) spread between 1 and {@code 1/kappa}: geometric,
-     * {@code kappa^(-(j-1)/(r-1))}, or linear, {@code 1 - (j-1)/(r-1) (1 - 1/kappa)}; all 1 when r = 1.
-     */
-    public static double[] spectrum(int rank, double kappa, Spacing spacing) {
-        double[] lambda = new double[rank];
-        for (int j = 0; j < rank; j++) {
-            double t = rank == 1 ? 0 : (double) j / (rank - 1);
-            lambda[j] = switch (spacing) {
-                case GEOMETRIC -> Math.pow(kappa, -t);
-                case LINEAR -> 1 - t * (1 - 1 / kappa);
-            };
-        }
-        return lambda;
-    }
-
-    /** How the eigenvalues are spread between 1 and {@code 1/kappa}. */
-    public enum Spacing {
-        GEOMETRIC, LINEAR
-    }
-
     public double[] eigenvalues() {
         return eigenvalues.clone();
     }
@@ -98,10 +76,8 @@ public final class PsdLowRankProblem implements Problem {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("d", 100, 1, 100_000, "dimension: X* is d x d"),
                 Parameter.integer("rank", 5, 1, 100_000, "rank r of X*, at most d"),
-                Parameter.real("condition-number", 1.0, 1.0, Double.MAX_VALUE,
-                        "kappa = lambda_1 / lambda_r; eigenvalues run from 1 down to 1/kappa"),
-                Parameter.choice("spacing", "geometric", List.of("geometric", "linear"),
-                        "how the r eigenvalues are spread between 1 and 1/kappa"));
+                Spectrum.CONDITION_NUMBER,
+                Spectrum.SPACING);
 
         @Override
         public String name() {
@@ -125,8 +101,7 @@ public final class PsdLowRankProblem implements Problem {
             if (rank > d) {
                 throw new ConfigException("rank", "rank " + rank + " exceeds d = " + d);
             }
-            Spacing spacing = Spacing.valueOf(config.choice("spacing").toUpperCase(java.util.Locale.ROOT));
-            return new PsdLowRankProblem(d, spectrum(rank, config.real("condition-number"), spacing));
+            return new PsdLowRankProblem(d, Spectrum.fromConfig(rank, config));
         }
     }
 }

@@ -98,7 +98,30 @@ class GaussianMeasurementTest {
         assertThatThrownBy(() -> new PipelineBuilder(registry).build(spec)).isInstanceOf(InvalidSpecException.class)
                 .matches(e -> ((InvalidSpecException) e).path().equals("measurement.noise")).hasMessageContaining("-1.0");
         Pipeline built = new PipelineBuilder(registry).build(spec.with("measurement.noise", 0.5));
-        assertThat(built.measurement().orElseThrow().signalShape()).isEqualTo(Shape.matrix(4, 4));
+        // psd truth and U U^T model: the builder switches to packed symmetric storage of the same ensemble
+        assertThat(built.measurement().orElseThrow().signalShape()).isEqualTo(Shape.symmetric(4));
+        assertThat(built.measurement().orElseThrow().estimatedBytes()).isEqualTo(8L * 10 * 10);
+        // an asymmetric model U V^T on the same problem keeps the dense operator
+        Pipeline general = new PipelineBuilder(registry).build(spec.with("measurement.noise", 0.5)
+                .withComponent("model", ComponentSpec.of("factorized-asymmetric"), "model"));
+        assertThat(general.measurement().orElseThrow().signalShape()).isEqualTo(Shape.matrix(4, 4));
+        assertThat(general.measurement().orElseThrow().estimatedBytes()).isEqualTo(8L * 10 * 16);
+    }
+
+    @Test
+    void oversamplingSetsMFromTheLargerDimensionAndExcludesM() {
+        ComponentRegistry registry = ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new SensingPlugin()));
+        PipelineSpec spec = new PipelineSpec(ComponentSpec.of("low-rank", Map.of("d1", 7, "d2", 4, "rank", 1)),
+                Optional.of(ComponentSpec.of("gaussian", Map.of("oversampling", 2.5))),
+                ComponentSpec.of("factorized-asymmetric"), ComponentSpec.of("gradient-descent", Map.of("step", 0.1)),
+                List.of(), 1);
+        PipelineBuilder builder = new PipelineBuilder(registry);
+        // m = ceil(2.5 * 7) = 18
+        assertThat(((GaussianMeasurement) builder.build(spec).measurement().orElseThrow()).m()).isEqualTo(18);
+        assertThatThrownBy(() -> builder.build(spec.with("measurement.m", 10))).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("exactly one of 'm'");
+        assertThatThrownBy(() -> builder.build(spec.with("measurement.plugin", "gaussian")))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("exactly one of 'm'");
     }
 
     @Test

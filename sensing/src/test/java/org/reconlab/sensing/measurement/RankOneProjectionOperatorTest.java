@@ -51,6 +51,23 @@ class RankOneProjectionOperatorTest {
     }
 
     @Test
+    void onePassGradientKernelEqualsTheComposedKernels() {
+        DoubleMatrix2D fused = new cern.colt.matrix.impl.DenseDoubleMatrix2D(6, 3);
+        double squared = a.residualSymmetrizedAdjointTimes(u, y, fused);
+        DoubleMatrix1D residual = a.apply(MatrixOps.multTransB(u, u));
+        double expectedSquared = 0;
+        for (int i = 0; i < 25; i++) {
+            residual.setQuick(i, residual.getQuick(i) - y.getQuick(i));
+            expectedSquared += residual.getQuick(i) * residual.getQuick(i);
+        }
+        DoubleMatrix2D adjoint = a.adjoint(residual);
+        DoubleMatrix2D expected = MatrixOps.mult(adjoint, u);
+        expected.assign(MatrixOps.multTransA(adjoint, u), cern.jet.math.Functions.plus);
+        assertThat(squared).isCloseTo(expectedSquared, within(TIGHT * expectedSquared));
+        assertThat(MatrixOps.distance(fused, expected)).isLessThan(TIGHT * MatrixOps.frobeniusNorm(expected));
+    }
+
+    @Test
     void designMatricesReproduceTheOperator() {
         DoubleMatrix1D expected = a.apply(MatrixOps.multTransB(u, v));
         DoubleMatrix1D viaLeft = a.leftDesign(v).zMult(vec(u), null);

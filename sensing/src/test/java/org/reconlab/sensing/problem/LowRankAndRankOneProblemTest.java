@@ -15,7 +15,7 @@ class LowRankAndRankOneProblemTest {
 
     @Test
     void lowRankHasThePlantedSingularValuesAndBalancedFactors() {
-        double[] sigma = PsdLowRankProblem.spectrum(3, 10.0, PsdLowRankProblem.Spacing.GEOMETRIC);
+        double[] sigma = Spectrum.of(3, 10.0, Spectrum.Spacing.GEOMETRIC);
         GroundTruth truth = new LowRankProblem(9, 6, sigma).draw(new SplittableRandom(1));
         assertThat(truth.shape()).isEqualTo(Shape.matrix(9, 6));
         double[] s = Decompositions.singularValues(truth.signal());

@@ -25,17 +25,17 @@ import org.reconlab.sensing.SensingPlugin;
 class PsdLowRankProblemTest {
 
     @Test
-    void geometricSpectrumRunsFromOneToOneOverKappa() {
-        assertThat(PsdLowRankProblem.spectrum(3, 4.0, PsdLowRankProblem.Spacing.GEOMETRIC))
+    void spectrumRunsFromOneToOneOverKappa() {
+        assertThat(Spectrum.of(3, 4.0, Spectrum.Spacing.GEOMETRIC))
                 .containsExactly(new double[] {1.0, 0.5, 0.25}, within(1e-15));
-        assertThat(PsdLowRankProblem.spectrum(3, 4.0, PsdLowRankProblem.Spacing.LINEAR))
+        assertThat(Spectrum.of(3, 4.0, Spectrum.Spacing.LINEAR))
                 .containsExactly(new double[] {1.0, 0.625, 0.25}, within(1e-15));
-        assertThat(PsdLowRankProblem.spectrum(1, 10.0, PsdLowRankProblem.Spacing.GEOMETRIC)).containsExactly(1.0);
+        assertThat(Spectrum.of(1, 10.0, Spectrum.Spacing.GEOMETRIC)).containsExactly(1.0);
     }
 
     @Test
     void drawsASymmetricMatrixWithThePlantedEigenvalues() {
-        double[] lambda = PsdLowRankProblem.spectrum(4, 100.0, PsdLowRankProblem.Spacing.GEOMETRIC);
+        double[] lambda = Spectrum.of(4, 100.0, Spectrum.Spacing.GEOMETRIC);
         GroundTruth truth = new PsdLowRankProblem(12, lambda).draw(new SplittableRandom(7));
         DoubleMatrix2D x = truth.signal();
         assertThat(truth.shape()).isEqualTo(Shape.symmetric(12));

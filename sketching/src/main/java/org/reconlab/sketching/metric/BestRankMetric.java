@@ -2,10 +2,12 @@ package org.reconlab.sketching.metric;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.OptionalInt;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
@@ -49,11 +51,17 @@ public final class BestRankMetric implements Metric {
         };
     }
 
+    /** Computed once per trial and shared by both comparisons of the same rank: it needs the truth alone. */
     private double bestRankSquaredError(MetricContext context) {
-        if (context.truth().shape().kind() == Shape.Kind.TENSOR) {
-            return TubalSpectra.tailEnergy(context.truth().signal(), context.truth().shape(), rank);
+        return context.perTrial(List.of(BestRankMetric.class, rank),
+                () -> bestRankSquaredError(context.truth()));
+    }
+
+    private double bestRankSquaredError(GroundTruth truth) {
+        if (truth.shape().kind() == Shape.Kind.TENSOR) {
+            return TubalSpectra.tailEnergy(truth.signal(), truth.shape(), rank);
         }
-        return Spectra.tailEnergy(Spectra.matrixSingularValues(context.truth()), rank);
+        return Spectra.tailEnergy(Spectra.matrixSingularValues(truth), rank);
     }
 
     public static final class Factory implements MetricFactory {

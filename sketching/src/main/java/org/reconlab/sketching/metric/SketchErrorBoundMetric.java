@@ -2,6 +2,7 @@ package org.reconlab.sketching.metric;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -54,8 +55,14 @@ public final class SketchErrorBoundMetric implements Metric {
         this.l = l;
     }
 
+    /** The bound depends on the truth and the noise alone, so it is computed once per trial. */
     @Override
     public double[] evaluate(MetricContext context) {
+        double bound = context.perTrial(List.of(SketchErrorBoundMetric.class, k, l), () -> relativeBound(context));
+        return new double[] {bound};
+    }
+
+    private double relativeBound(MetricContext context) {
         Observations observations = context.observations().orElseThrow();
         double[] noise = observations.noise().toArray();
         int rangeEntries = observations.operator().domain().rows() * k;
@@ -70,7 +77,7 @@ public final class SketchErrorBoundMetric implements Metric {
         }
         double bound = expectedSquaredError(Spectra.matrixSingularValues(context.truth()), k, l, Math.sqrt(e1),
                 Math.sqrt(e2));
-        return new double[] {Math.sqrt(bound) / MatrixOps.frobeniusNorm(context.truth().signal())};
+        return Math.sqrt(bound) / MatrixOps.frobeniusNorm(context.truth().signal());
     }
 
     /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix2D;
 import java.util.OptionalInt;
+import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -17,7 +18,6 @@ import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.sketching.measurement.SketchMeasurement;
 import org.reconlab.sketching.measurement.SketchOperator;
-import org.reconlab.sketching.model.SketchEstimateModel;
 import org.reconlab.sketching.reconstruction.LowRankFactors;
 import org.reconlab.sketching.reconstruction.SketchReconstructions;
 
@@ -84,7 +84,7 @@ public final class SketchReconstruction implements Optimizer {
         if (rank.isPresent()) {
             factors = factors.truncate(rank.getAsInt());
         }
-        parameters.get(SketchEstimateModel.BLOCK).assign(factors.product());
+        parameters.get(MatrixEstimateModel.BLOCK).assign(factors.product());
         observer.observe(1, parameters);
     }
 
@@ -122,9 +122,9 @@ public final class SketchReconstruction implements Optimizer {
                         + " measurement 'sketch', but the spec has " + context.measurementName()
                                 .map(n -> "measurement '" + n + "'").orElse("no measurement"));
             }
-            if (!(context.model().orElseThrow() instanceof SketchEstimateModel)) {
+            if (!(context.model().orElseThrow() instanceof MatrixEstimateModel)) {
                 throw ConfigException.incompatible("optimizer '" + name() + "' writes its estimate into model"
-                        + " 'sketch-estimate', but the spec has model '" + context.modelName().orElseThrow() + "'");
+                        + " 'matrix-estimate', but the spec has model '" + context.modelName().orElseThrow() + "'");
             }
             OptionalInt rank = config.optionalInteger("rank");
             if (rank.isPresent() && rank.getAsInt() > sketch.rangeSketchSize()) {

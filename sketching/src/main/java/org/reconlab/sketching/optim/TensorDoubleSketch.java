@@ -1,5 +1,6 @@
 package org.reconlab.sketching.optim;
 
+import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -12,7 +13,6 @@ import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.sketching.measurement.TensorSketchMeasurement;
 import org.reconlab.sketching.measurement.TensorSketchOperator;
-import org.reconlab.sketching.model.SketchEstimateModel;
 import org.reconlab.sketching.tensor.ComplexMatrix;
 import org.reconlab.sketching.tensor.TProduct;
 import org.reconlab.sketching.tensor.Tensor3;
@@ -47,7 +47,7 @@ public final class TensorDoubleSketch implements Optimizer {
         TensorSketchOperator operator = (TensorSketchOperator) observations.operator();
         Tensor3 estimate = reconstruct(operator.rangeSketch(observations.values()),
                 operator.corangeSketch(observations.values()), operator.psi());
-        parameters.get(SketchEstimateModel.BLOCK).assign(estimate.unfolding());
+        parameters.get(MatrixEstimateModel.BLOCK).assign(estimate.unfolding());
         observer.observe(1, parameters);
     }
 
@@ -74,9 +74,9 @@ public final class TensorDoubleSketch implements Optimizer {
                         + " 'tensor-sketch', but the spec has " + context.measurementName()
                                 .map(n -> "measurement '" + n + "'").orElse("no measurement"));
             }
-            if (!(context.model().orElseThrow() instanceof SketchEstimateModel)) {
+            if (!(context.model().orElseThrow() instanceof MatrixEstimateModel)) {
                 throw ConfigException.incompatible("optimizer 'tensor-double-sketch' writes its estimate into model"
-                        + " 'sketch-estimate', but the spec has model '" + context.modelName().orElseThrow() + "'");
+                        + " 'matrix-estimate', but the spec has model '" + context.modelName().orElseThrow() + "'");
             }
             return new TensorDoubleSketch();
         }

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# reconlab against the NumPy script a researcher would write, on the same instance, in one run.
+#
+# For each size (d, r, m) NumPy writes one instance as .npy files (A: m x d^2, y, U0: d x d); NumPy then times its
+# gradient step (A @ x, A.T @ r), reconlab reads the same files and times its own (the objective an experiment uses,
+# with the operator packed because the problem and the model are symmetric), and both final iterates are compared.
+# Printed per size: per-iteration times (median), their ratio, the one-pass memory floor of reconlab's operator
+# (bytes read / measured copy bandwidth, STREAM convention: bytes read + written per second) and reconlab's ratio to
+# it. Each side runs ROUNDS times, alternating, and the best median counts (the machine may be shared).
+#
+# Environment: SIZES (default "100:5:2500 200:5:5000", d:r:m), WARMUP (10), ITERATIONS (30), ROUNDS (2),
+# ETA (0.0025), JAVA_OPTS (-Xmx10g). Needs python3 with numpy, and about 3 x 1.6 GB of memory at d = 200.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+SIZES=${SIZES:-"100:5:2500 200:5:5000"}
+WARMUP=${WARMUP:-10}
+ITERATIONS=${ITERATIONS:-30}
+ROUNDS=${ROUNDS:-2}
+ETA=${ETA:-0.0025}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx10g"}
+
+echo "building benchmarks/target/benchmarks.jar ..." >&2
+mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests >&2
+jar="$root/benchmarks/target/benchmarks.jar"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# Older OpenBLAS builds need OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE on some processors; a current NumPy is slowed by
+# them, so the reference runs without them (its output names the kernel OpenBLAS picked).
+numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$root/benchmarks/numpy_reference.py" "$@"; }
+value() { grep "^$1=" "$2" | tail -1 | cut -d= -f2; }
+best() { grep "^$1=" "$2" | cut -d= -f2 | sort -g | head -1; }
+
+printf '\n%-16s %12s %12s %8s %12s %12s %8s %10s\n' "instance" "numpy ms" "reconlab ms" "speedup" "floor ms" \
+  "copy GB/s" "vs floor" "agreement"
+for size in $SIZES; do
+  IFS=: read -r d r m <<< "$size"
+  dir="$work/d$d"
+  numpy make "$dir" "$d" "$r" "$m" 2018
+  log="$dir/log"
+  : > "$log"
+  for ((round = 1; round <= ROUNDS; round++)); do
+    numpy run "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
+  done
+  numpy check "$dir" >> "$log"
+  python3 - "$log" "$d" "$r" "$m" <<'PY'
+import sys
+path, d, r, m = sys.argv[1:]
+values = {}
+for line in open(path):
+    key, _, value = line.strip().partition("=")
+    values.setdefault(key, []).append(value)
+num = lambda key: [float(v) for v in values[key]]
+numpy_ms = min(num("numpy.step_ms_median"))
+reconlab_ms = min(num("reconlab.step_ms_median"))
+bandwidth = max(num("numpy.copy_bandwidth_bytes_per_s") + num("reconlab.copy_bandwidth_bytes_per_s"))
+floor_ms = 1e3 * float(values["reconlab.operator_bytes"][0]) / bandwidth
+print(f"{'d=%s r=%s m=%s' % (d, r, m):<16} {numpy_ms:12.2f} {reconlab_ms:12.2f} {numpy_ms / reconlab_ms:7.2f}x "
+      f"{floor_ms:12.2f} {bandwidth / 1e9:12.1f} {reconlab_ms / floor_ms:7.2f}x "
+      f"{float(values['check.relative_difference'][0]):10.1e}")
+print(f"    numpy {values['numpy.version'][0]} on OpenBLAS {values['numpy.openblas_core'][0]} with "
+      f"{values['numpy.openblas_threads'][0]} threads reads {float(values['numpy.operator_bytes'][0]) / 1e6:.0f} MB "
+      f"twice per step; reconlab on {values['reconlab.threads'][0]} threads reads its packed operator, "
+      f"{float(values['reconlab.operator_bytes'][0]) / 1e6:.0f} MB, once. Medians of {len(values['numpy.step_ms_median'])}"
+      f" rounds: numpy {values['numpy.step_ms_median']}, reconlab {values['reconlab.step_ms_median']}")
+PY
+done

@@ -1,0 +1,69 @@
+package org.reconlab.networks.reparam;
+
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.Metric;
+import org.reconlab.core.spi.MetricContext;
+import org.reconlab.core.spi.MetricFactory;
+import org.reconlab.core.spi.Observations;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.networks.diagonal.BasisPursuit;
+
+/**
+ * {@code ||w - w_R||_2 / ||w_R||_2}, the distance from the model's vector to the minimizer
+ * {@code w_R = argmin sum_i R(w_i) s.t. A w = y} of the regularizer its reparametrization induces
+ * ({@link ImplicitBiasSolver}, once per trial). Gradient flow from zero on square loss converges to {@code w_R}, so
+ * at the end of a converged run this is the error of the implicit-bias prediction.
+ */
+public final class RegularizerGapMetric implements Metric {
+
+    @Override
+    public double[] evaluate(MetricContext context) {
+        ReparametrizedLinearModel model = (ReparametrizedLinearModel) context.model();
+        double[] target = context.perTrial(RegularizerGapMetric.class, () -> {
+            Observations observations = context.observations().orElseThrow();
+            return ImplicitBiasSolver.solve(model.reparametrization(), BasisPursuit.matrix(observations.operator()),
+                    observations.values());
+        });
+        double[] w = context.estimate().viewColumn(0).toArray();
+        double difference = 0;
+        double norm = 0;
+        for (int j = 0; j < w.length; j++) {
+            difference += (w[j] - target[j]) * (w[j] - target[j]);
+            norm += target[j] * target[j];
+        }
+        return new double[] {Math.sqrt(difference / Math.max(norm, Double.MIN_NORMAL))};
+    }
+
+    public static final class Factory implements MetricFactory {
+        @Override
+        public String name() {
+            return "regularizer-gap";
+        }
+
+        @Override
+        public String description() {
+            return "relative distance to argmin R(w) s.t. Aw = y, R the regularizer induced by the reparametrization";
+        }
+
+        @Override
+        public Parameters parameters() {
+            return Parameters.of();
+        }
+
+        @Override
+        public Metric create(Config config, BuildContext context) {
+            if (!(context.model().orElseThrow() instanceof ReparametrizedLinearModel model)) {
+                throw ConfigException.incompatible("metric 'regularizer-gap' needs model 'reparametrized-linear', not '"
+                        + context.modelName().orElseThrow() + "'");
+            }
+            if (model.loss() != ReparametrizedLinearModel.Loss.SQUARE) {
+                throw ConfigException.incompatible("metric 'regularizer-gap' compares with an interpolant, which only"
+                        + " the square loss converges to; the model's loss is " + model.loss().specName());
+            }
+            context.requireMeasurement("metric 'regularizer-gap' compares with the minimizer over the observations");
+            return new RegularizerGapMetric();
+        }
+    }
+}
