@@ -79,8 +79,9 @@ final class ChartStyle {
             styler.setYAxisLogarithmicDecadeOnly(false);
             return DoubleUnaryOperator.identity();
         }
-        // An upper bound on the axis length in pixels: the step XChart derives, span / length * hint, is then >= 0.8.
-        int longest = xAxis ? 2 * WIDTH : HEIGHT - 80;
+        // An upper bound on the axis length in pixels (a chart widens for a legend at its right, the plot does not):
+        // the step XChart derives, span / length * hint, is then at least 0.8 decades, so one decade or more.
+        int longest = xAxis ? WIDTH - 100 : HEIGHT - 80;
         int hint = (int) Math.ceil(0.8 * longest / span);
         if (xAxis) {
             styler.setxAxisTickLabelsFormattingFunction(Numbers::decade);
