@@ -17,7 +17,7 @@ import org.reconlab.core.engine.ExperimentResult;
 import org.reconlab.core.engine.ExperimentRunner;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
-import org.reconlab.core.stats.PowerLawFit;
+import org.reconlab.core.stats.LogLogFit;
 
 /** Runs every example of {@code examples/networks} in quick mode and checks the phenomenon it is there to show. */
 class NetworksExamplesTest {
@@ -44,8 +44,10 @@ class NetworksExamplesTest {
 
     /** Fitted log-log slope of a final metric against a swept key, over the trials given. */
     private static double slope(List<TrialResult> trials, String key, String metric) {
-        return PowerLawFit.fit(trials.stream().map(t -> sweepValue(t, key)).toList(),
-                trials.stream().map(t -> t.finalMetric(metric)).toList()).exponent();
+        LogLogFit fit = LogLogFit.fit(trials.stream().mapToDouble(t -> sweepValue(t, key)).toArray(),
+                trials.stream().mapToDouble(t -> t.finalMetric(metric)).toArray());
+        assertThat(fit.skipped()).as("points a log-log fit cannot use").isZero();
+        return fit.slope();
     }
 
     private static Map<Object, List<TrialResult>> groupBy(List<TrialResult> trials, String key) {
