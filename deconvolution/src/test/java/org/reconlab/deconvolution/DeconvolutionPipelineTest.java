@@ -91,5 +91,11 @@ class DeconvolutionPipelineTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> new org.reconlab.core.engine.PipelineBuilder(REGISTRY).build(tooShort))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("K = 8");
+
+        PipelineSpec levelWithoutNoise = convex(4, 4, Map.of("length", 16, "noise-level", 0.1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> new org.reconlab.core.engine.PipelineBuilder(REGISTRY).build(levelWithoutNoise))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("noise-level")
+                .hasMessageContaining("'none'");
     }
 }

@@ -11,6 +11,11 @@ import org.reconlab.networks.diagonal.DiagonalNetworkModel;
 import org.reconlab.networks.diagonal.GaussianDesignMeasurement;
 import org.reconlab.networks.diagonal.L1GapMetric;
 import org.reconlab.networks.diagonal.SparseVectorProblem;
+import org.reconlab.networks.gan.DiscriminatorNormMetric;
+import org.reconlab.networks.gan.GanGeneratorModel;
+import org.reconlab.networks.gan.GeneratorSamplesProblem;
+import org.reconlab.networks.gan.MomentGapMetric;
+import org.reconlab.networks.gan.SampleMeanMeasurement;
 import org.reconlab.networks.relu.LipschitzAscent;
 import org.reconlab.networks.relu.LipschitzMetric;
 import org.reconlab.networks.relu.LipschitzProbe;
@@ -31,18 +36,19 @@ public final class NetworksPlugin implements Plugin {
 
     @Override
     public List<ProblemFactory> problems() {
-        return List.of(new ReluNetworkProblem.Factory(), new SparseVectorProblem.Factory());
+        return List.of(new ReluNetworkProblem.Factory(), new SparseVectorProblem.Factory(),
+                new GeneratorSamplesProblem.Factory());
     }
 
     @Override
     public List<MeasurementFactory> measurements() {
-        return List.of(new GaussianDesignMeasurement.Factory());
+        return List.of(new GaussianDesignMeasurement.Factory(), new SampleMeanMeasurement.Factory());
     }
 
     @Override
     public List<ModelFactory> models() {
         return List.of(new LipschitzProbe.Factory(), new DiagonalNetworkModel.Factory(),
-                new ReparametrizedLinearModel.Factory());
+                new ReparametrizedLinearModel.Factory(), new GanGeneratorModel.Factory());
     }
 
     @Override
@@ -55,6 +61,8 @@ public final class NetworksPlugin implements Plugin {
         List<MetricFactory> metrics = new java.util.ArrayList<>(LipschitzMetric.factories());
         metrics.add(new L1GapMetric.Factory());
         metrics.add(new RegularizerGapMetric.Factory());
+        metrics.add(new MomentGapMetric.Factory());
+        metrics.add(new DiscriminatorNormMetric.Factory());
         return List.copyOf(metrics);
     }
 }

@@ -35,18 +35,6 @@ public final class SensingChecks {
         return truth;
     }
 
-    /**
-     * Fails unless the spec has a measurement.
-     *
-     * @param who the component and why, such as {@code optimizer 'als' solves least-squares problems on the observations}
-     */
-    public static void requireMeasurement(BuildContext context, String who) {
-        if (context.measurement().isEmpty()) {
-            throw ConfigException.incompatible(who + ", but the spec has no measurement (problem '"
-                    + context.problemName() + "')");
-        }
-    }
-
     private static ConfigException mismatch(BuildContext context, String what, Shape truth) {
         return ConfigException.incompatible(what + ", but problem '" + context.problemName() + "' draws a " + truth);
     }

@@ -37,7 +37,7 @@ final class DescribeCommand implements Callable<Integer> {
         }
         out.println("parameters:");
         for (Parameter parameter : entry.factory().parameters().list()) {
-            Object defaultValue = parameter.defaultValue() == null ? "(derived)" : parameter.defaultValue();
+            Object defaultValue = parameter.defaultValue() == null ? "(none)" : parameter.defaultValue();
             out.printf("  %-20s %-8s default %-12s %s%n  %20s %s%n", parameter.name(),
                     parameter.type().name().toLowerCase(), defaultValue, parameter.doc(), "", "allowed: " + parameter.allowed());
         }

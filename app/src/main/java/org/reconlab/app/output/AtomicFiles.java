@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes files so that a reader sees either the old content or the new, never a torn file: write a temporary file
@@ -15,6 +18,8 @@ import java.nio.file.StandardOpenOption;
  * file and leaves the target as it was.
  */
 public final class AtomicFiles {
+
+    private static final Set<PosixFilePermission> READABLE_BY_ALL = PosixFilePermissions.fromString("rw-r--r--");
 
     private AtomicFiles() {
     }
@@ -37,6 +42,7 @@ public final class AtomicFiles {
         Path directory = target.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
         try {
+            shareable(temporary);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel))) {
                 writer.writeTo(out);
@@ -50,6 +56,18 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Temporary files are created owner-only (0600); results are meant to be read by collaborators and by jobs of a
+     * cluster's other users, so they get the usual 0644.
+     */
+    private static void shareable(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, READABLE_BY_ALL);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its default permissions apply.
         }
     }
 

@@ -3,6 +3,10 @@ package org.reconlab.app.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
@@ -55,31 +59,83 @@ final class ChartStyle {
     }
 
     /**
-     * Tick labels of a log axis. XChart labels decades in its own format ({@code 1E-4} beside {@code 0.001}); when the
-     * values reach below 10^-3 or above 10^4, every label is put in one scientific form instead ({@code 1E-3}).
-     * (A custom label function would switch XChart back to a linear axis, so a pattern it is.)
+     * Sets up a logarithmic axis over values from {@code min} to {@code max} (both positive) and returns the map to
+     * apply to the data.
+     *
+     * <p>Over a decade and a half or more, the axis is a linear one over log10 of the values, labelled at whole
+     * decades ({@code 10⁻³}) with one grid line each: XChart's own log axes draw a grid line at every minor tick, which
+     * buries a plot spanning ten decades, and label decades inconsistently ({@code 1E-4} beside {@code 0.001}). The
+     * tick spacing hint is raised so that XChart's step (1, 2 or 5 times a power of ten, in decades) is at least one
+     * decade. Over a shorter range, where a decade holds no more than two labels, XChart's log axis is used as is.
      */
-    static void logAxisLabels(AxesChartStyler styler, boolean xAxis, java.util.Collection<double[]> values) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (double[] group : values) {
-            for (double v : group) {
-                if (v > 0 && Double.isFinite(v)) {
-                    min = Math.min(min, v);
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        if (min < 1e-3 || max >= 1e4) {
+    static DoubleUnaryOperator logAxis(AxesChartStyler styler, boolean xAxis, double min, double max) {
+        double span = Math.log10(max / min);
+        if (!(span >= 1.5)) {
             if (xAxis) {
-                styler.setXAxisDecimalPattern("0E0");
-            } else {
-                styler.setYAxisDecimalPattern("0E0");
+                styler.setxAxisTickLabelsFormattingFunction(Numbers::decade);
+                return Math::log10;
             }
+            styler.setYAxisLogarithmic(true);
+            styler.setYAxisLogarithmicDecadeOnly(false);
+            return DoubleUnaryOperator.identity();
+        }
+        // An upper bound on the axis length in pixels (a chart widens for a legend at its right, the plot does not):
+        // the step XChart derives, span / length * hint, is then at least 0.8 decades, so one decade or more.
+        int longest = xAxis ? WIDTH - 100 : HEIGHT - 80;
+        int hint = (int) Math.ceil(0.8 * longest / span);
+        if (xAxis) {
+            styler.setxAxisTickLabelsFormattingFunction(Numbers::decade);
+            styler.setXAxisTickMarkSpacingHint(Math.max(hint, styler.getXAxisTickMarkSpacingHint()));
+        } else {
+            styler.setyAxisTickLabelsFormattingFunction(Numbers::decade);
+            styler.setYAxisTickMarkSpacingHint(Math.max(hint, styler.getYAxisTickMarkSpacingHint()));
+        }
+        return Math::log10;
+    }
+
+    private static final Font LEGEND_FONT = new Font(FONT, Font.PLAIN, 14);
+
+    /** Whether the legend entries fit on one line below the plot. */
+    private static boolean legendBelow(List<String> legend) {
+        FontMetrics metrics = metrics();
+        return legend.stream().mapToInt(l -> metrics.stringWidth(l) + 60).sum() < WIDTH - 60;
+    }
+
+    private static FontMetrics metrics() {
+        return new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(LEGEND_FONT);
+    }
+
+    /**
+     * The width of a chart with this legend: {@link #WIDTH}, plus the legend's own width when it stands to the right
+     * of the plot, so that every plot area has about the same size whatever its legend.
+     */
+    static int width(List<String> legend) {
+        if (legend.isEmpty() || legendBelow(legend)) {
+            return WIDTH;
+        }
+        FontMetrics metrics = metrics();
+        int widest = legend.stream().mapToInt(metrics::stringWidth).max().orElse(0);
+        return Math.min(WIDTH + widest + 70, 2 * WIDTH);
+    }
+
+    /**
+     * Labels the ticks of a linear axis in the short form of {@link Numbers#format} ({@code 0.08}, not XChart's
+     * {@code .08}); values within a billionth of the span from zero are 0, not rounding noise.
+     */
+    static void linearAxis(AxesChartStyler styler, boolean xAxis, double span) {
+        java.util.function.Function<Double, String> label = v -> Math.abs(v) <= 1e-9 * span ? "0" : Numbers.format(v, 4);
+        if (xAxis) {
+            styler.setxAxisTickLabelsFormattingFunction(label);
+        } else {
+            styler.setyAxisTickLabelsFormattingFunction(label);
         }
     }
 
-    static void apply(AxesChartStyler styler, int legendEntries) {
+    /**
+     * Applies the house style. The legend goes below the plot when its entries fit on one line there (the plot keeps
+     * the full width), else to the right of it (see {@link #width}).
+     */
+    static void apply(AxesChartStyler styler, List<String> legend) {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotBorderVisible(true);
@@ -95,11 +151,19 @@ final class ChartStyle {
         styler.setAxisTickLabelsColor(Color.BLACK);
         styler.setAxisTickMarksColor(new Color(0x555555));
         styler.setAxisTicksLineVisible(false);
-        styler.setLegendFont(new Font(FONT, Font.PLAIN, 14));
+        styler.setYAxisLabelAlignment(AxesChartStyler.TextAlignment.Right);
+        styler.setYAxisTickMarkSpacingHint(60);
+        styler.setLegendFont(LEGEND_FONT);
         styler.setLegendBorderColor(new Color(0xbbbbbb));
         styler.setLegendBackgroundColor(Color.WHITE);
-        styler.setLegendVisible(legendEntries > 0);
-        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setLegendVisible(!legend.isEmpty());
+        if (legendBelow(legend)) {
+            styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+            styler.setLegendLayout(Styler.LegendLayout.Horizontal);
+            styler.setLegendPadding(14);
+        } else {
+            styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        }
         styler.setLegendSeriesLineLength(28);
         styler.setChartPadding(12);
         styler.setPlotMargin(6);

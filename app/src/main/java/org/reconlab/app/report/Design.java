@@ -166,6 +166,16 @@ final class Design {
         return String.join(", ", parts);
     }
 
+    /**
+     * Like {@link #describe}, with each key cut to its last part ({@code measurement.k} to {@code k}) where no two keys
+     * share it: legends stay short, and the caption names the keys in full.
+     */
+    static String legend(List<String> factors, List<String> levels) {
+        List<String> shortNames = factors.stream().map(f -> f.substring(f.lastIndexOf('.') + 1)).toList();
+        boolean unique = shortNames.stream().distinct().count() == shortNames.size();
+        return describe(unique ? shortNames : factors, levels);
+    }
+
     /** The trials that finished normally: the only ones whose final values the plots average. */
     static List<TrialResult> done(Collection<TrialResult> trials) {
         return trials.stream().filter(t -> t.status() == TrialStatus.DONE).toList();

@@ -7,8 +7,11 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * A plot ready to be written: its file name (without extension) under {@code DIR/plots/}, a heading and a caption for
  * the report, and the chart.
+ *
+ * @param logX whether the x axis is logarithmic (the chart then holds log10 of the values)
+ * @param logY whether the y axis is logarithmic
  */
-record Figure(String name, String title, String caption, Chart<?, ?> chart) {
+record Figure(String name, String title, String caption, Chart<?, ?> chart, boolean logX, boolean logY) {
 
     Figure {
         requireNonNull(name, "name is null");
@@ -18,6 +21,11 @@ record Figure(String name, String title, String caption, Chart<?, ?> chart) {
         if (!name.matches("[A-Za-z0-9][A-Za-z0-9._=-]*")) {
             throw new IllegalArgumentException("figure name '" + name + "' is not a safe file name");
         }
+    }
+
+    /** A figure on linear axes (or none, as a heatmap). */
+    Figure(String name, String title, String caption, Chart<?, ?> chart) {
+        this(name, title, caption, chart, false, false);
     }
 
     /** A file name from free text: letters, digits, '.', '_', '=' and '-' kept, anything else becomes '_'. */

@@ -10,14 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.reconlab.core.engine.SeriesPoint;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
@@ -94,7 +90,7 @@ final class Figures {
                 return Optional.empty();
             }
             groups.forEach((key, trials) -> {
-                labels.add(Design.describe(lineFactors, key));
+                labels.add(Design.legend(lineFactors, key));
                 lines.add(Design.done(trials));
             });
         }
@@ -161,12 +157,17 @@ final class Figures {
         }
         List<String> xs = design.levelsByValue(x);
         double[] xValues = xs.stream().mapToDouble(l -> Design.number(l).orElseThrow()).toArray();
-        boolean logX = logLog || (logXOverride != null ? logXOverride
-                : Scales.allPositive(xValues) && Scales.spansDecades(List.of(xValues)));
+        boolean logX = logLog || (logXOverride != null ? logXOverride : Scales.logScaleKey(xValues));
         if (logX && !Scales.allPositive(xValues)) {
             notes.add("plot of " + metric + " against " + x + " not drawn: a log axis needs positive values of " + x);
             return Optional.empty();
         }
+        // Values such as noise levels 0, 0.01, 1: no log axis can hold the 0, and a linear one crushes the small ones
+        // into it. Such a key is drawn as an ordinal axis: its values evenly spaced, labelled as they are.
+        boolean ordinal = !logX && logXOverride == null && !Scales.allPositive(xValues)
+                && Scales.spansDecades(List.of(java.util.Arrays.stream(xValues).filter(v -> v > 0).toArray()));
+        double[] positions = ordinal ? java.util.stream.IntStream.range(0, xs.size()).asDoubleStream().toArray()
+                : xValues;
         List<Curve.Raw> raws = new ArrayList<>();
         groups.forEach((key, trials) -> {
             List<double[]> values = new ArrayList<>();
@@ -174,21 +175,33 @@ final class Figures {
                 values.add(Design.done(trials).stream().filter(t -> Design.level(t, x).equals(level))
                         .mapToDouble(t -> t.finalMetrics().getOrDefault(metric, Double.NaN)).toArray());
             }
-            raws.add(new Curve.Raw(Design.describe(lineFactors, key), xValues, values));
+            raws.add(new Curve.Raw(Design.legend(lineFactors, key), positions, values));
         });
-        boolean logY = logLog || (logYOverride != null ? logYOverride
-                : Scales.spansDecades(raws.stream().flatMap(r -> r.values().stream()).toList()));
+        // Against a log-scale key, a positive metric that changes by a factor of two or more reads best on log axes:
+        // a power law is then a straight line, and the fit gives its exponent (a scaling plot).
+        List<double[]> yValues = raws.stream().flatMap(r -> r.values().stream()).toList();
+        boolean logY = logLog || (logYOverride != null ? logYOverride : Scales.spansDecades(yValues)
+                || logX && Scales.spans(yValues, Math.log10(2)) && yValues.stream()
+                        .allMatch(v -> java.util.Arrays.stream(v).filter(Double::isFinite).allMatch(e -> e > 0)));
         String kind = logX && logY ? "loglog" : "sweep";
         String describe = "Final " + metric + " (at the last recorded iteration) against " + x
+                + (ordinal ? " (its values evenly spaced: they include 0 and span decades)" : "")
                 + (lineFactors.isEmpty() ? "" : ", one line per value of " + String.join(", ", lineFactors))
                 + (design.trials().stream().mapToInt(TrialResult::repetition).max().orElse(0) > 0
                         ? ". Points: mean over repetitions; bands: their minimum to maximum." : ".");
         return xyFigure(kind + "-" + metric + "-vs-" + x, title != null ? title : "final " + metric + " against " + x,
-                x, "final " + metric, raws, logX, logY, true, true, describe, all());
+                x, "final " + metric, raws, logX, logY, true, true, describe, all(), ordinal ? xs : null);
     }
 
     private Optional<Figure> xyFigure(String name, String title, String xTitle, String yTitle, List<Curve.Raw> raws,
             boolean logX, Boolean logYOverride, boolean markers, boolean fitWhenLogLog, String describe, Scope scope) {
+        return xyFigure(name, title, xTitle, yTitle, raws, logX, logYOverride, markers, fitWhenLogLog, describe, scope,
+                null);
+    }
+
+    private Optional<Figure> xyFigure(String name, String title, String xTitle, String yTitle, List<Curve.Raw> raws,
+            boolean logX, Boolean logYOverride, boolean markers, boolean fitWhenLogLog, String describe, Scope scope,
+            List<String> ordinal) {
         boolean logY = logYOverride != null ? logYOverride
                 : Scales.spansDecades(raws.stream().flatMap(r -> r.values().stream()).toList());
         boolean fit = fitWhenLogLog && logX && logY;
@@ -206,7 +219,7 @@ final class Figures {
                     + yTitle.replace("final ", "") + scope.titleSuffix());
             return Optional.empty();
         }
-        XYChart chart = XyCharts.chart(title, xTitle, yTitle, logX, logY, curves, markers);
+        XYChart chart = XyCharts.chart(title, xTitle, yTitle, logX, logY, curves, markers, ordinal);
         StringBuilder caption = new StringBuilder(describe);
         if (fit) {
             caption.append(" Dashed: least-squares fit of log ").append(yTitle.replace("final ", "")).append(" on log ")
@@ -220,7 +233,7 @@ final class Figures {
                     .append(" at or below 0 not shown on the log axis.");
         }
         caption.append(leftOut(scope.trials(), false));
-        return Optional.of(new Figure(Figure.fileName(name), title, caption.toString().trim(), chart));
+        return Optional.of(new Figure(Figure.fileName(name), title, caption.toString().trim(), chart, logX, logY));
     }
 
     /**
@@ -288,7 +301,8 @@ final class Figures {
                 : (logColour ? "log10 of " : "") + "mean final " + z;
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
                 .title(title != null ? title : what + scope.titleSuffix()).xAxisTitle(x).yAxisTitle(y).build();
-        ChartStyle.apply(chart.getStyler(), 1);
+        ChartStyle.apply(chart.getStyler(), List.of());
+        chart.getStyler().setLegendVisible(true);
         chart.getStyler().setPlotGridLinesVisible(false);
         chart.getStyler().setRangeColors(ChartStyle.HEAT);
         chart.getStyler().setPiecewise(false);
@@ -342,7 +356,7 @@ final class Figures {
         List<String> labels = new ArrayList<>();
         List<double[]> values = new ArrayList<>();
         points.forEach((key, trials) -> {
-            labels.add(factors.size() == 1 ? Numbers.level(key.get(0)) : Design.describe(factors, key));
+            labels.add(factors.size() == 1 ? Numbers.level(key.get(0)) : Design.legend(factors, key));
             values.add(Design.done(trials).stream().mapToDouble(t -> t.finalMetrics().getOrDefault(metric, Double.NaN))
                     .filter(Double::isFinite).toArray());
         });
@@ -374,34 +388,11 @@ final class Figures {
         }
         String xTitle = factors.size() == 1 ? factors.get(0) : "sweep point";
         String title = "final " + metric + " by " + xTitle;
-        CategoryChart chart = new CategoryChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle("final " + metric).build();
-        ChartStyle.apply(chart.getStyler(), spread ? 3 : 0);
-        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-        chart.getStyler().setYAxisLogarithmic(logY);
-        if (logY) {
-            ChartStyle.logAxisLabels(chart.getStyler(), false, values);
-        }
-        chart.getStyler().setMarkerSize(11);
-        chart.getStyler().setOverlapped(true);
-        if (shown.size() > 5 || shown.stream().mapToInt(String::length).sum() > 60) {
-            chart.getStyler().setXAxisLabelRotation(30);
-        }
-        CategorySeries center = chart.addSeries(spread ? "mean" : "value", shown, mean);
-        center.setMarker(SeriesMarkers.CIRCLE);
-        center.setMarkerColor(ChartStyle.color(0));
-        if (spread) {
-            CategorySeries lowest = chart.addSeries("min", shown, low);
-            lowest.setMarker(SeriesMarkers.TRIANGLE_DOWN);
-            lowest.setMarkerColor(new Color(0x777777));
-            CategorySeries highest = chart.addSeries("max", shown, high);
-            highest.setMarker(SeriesMarkers.TRIANGLE_UP);
-            highest.setMarkerColor(new Color(0x777777));
-        }
+        XYChart chart = XyCharts.points(title, xTitle, "final " + metric, shown, mean, low, high, logY);
         String caption = "Final " + metric + " at each sweep point" + (spread
-                ? ": mean, minimum and maximum over repetitions" : "") + "." + (logY ? " Log y axis (geometric means)."
-                : "") + leftOut(design.trials(), false);
-        return Optional.of(new Figure(Figure.fileName("points-" + metric), title, caption.trim(), chart));
+                ? ": dots the mean over repetitions, whiskers their minimum to maximum" : "") + "."
+                + (logY ? " Log y axis (geometric means)." : "") + leftOut(design.trials(), false);
+        return Optional.of(new Figure(Figure.fileName("points-" + metric), title, caption.trim(), chart, false, logY));
     }
 
     /** Which trials a figure leaves out, as a caption sentence (empty when none). */

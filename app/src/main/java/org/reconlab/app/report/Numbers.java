@@ -7,6 +7,8 @@ import java.util.Locale;
 /** Short, exact-enough text for numbers in legends, tick labels, captions and tables. */
 final class Numbers {
 
+    private static final String SUPERSCRIPT = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+
     private Numbers() {
     }
 
@@ -47,6 +49,31 @@ final class Numbers {
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(2, up ? java.math.RoundingMode.CEILING
                 : java.math.RoundingMode.FLOOR));
         return rounded.doubleValue();
+    }
+
+    /**
+     * A tick label of a log axis drawn over log10 of the values: {@code 10⁻³} at a whole decade, {@code 1} and
+     * {@code 10} as such, the value itself (three digits) between decades.
+     */
+    static String decade(double log10) {
+        long rounded = Math.round(log10);
+        if (Math.abs(log10 - rounded) > 1e-9) {
+            return format(Math.pow(10, log10), 3);
+        }
+        if (rounded == 0) {
+            return "1";
+        }
+        if (rounded == 1) {
+            return "10";
+        }
+        StringBuilder text = new StringBuilder("10");
+        if (rounded < 0) {
+            text.append('\u207b');
+        }
+        for (char digit : Long.toString(Math.abs(rounded)).toCharArray()) {
+            text.append(SUPERSCRIPT.charAt(digit - '0'));
+        }
+        return text.toString();
     }
 
     /** A level as written in a legend: numbers in short form ({@code 1.0E-4} becomes {@code 1e-4}), names as they are. */

@@ -18,8 +18,8 @@ import org.reconlab.core.engine.TrialResult;
  *       {@value Figures#MAX_LINES} points;</li>
  *   <li>the final metric against each numeric swept key, one line per value of the other swept keys and variants; on
  *       log-log axes, with the fitted slope in the legend, when both the key and the metric span two decades;</li>
- *   <li>with exactly two swept keys of three or more values each (a phase-transition grid), a heatmap of the mean
- *       final metric, one per variant;</li>
+ *   <li>with exactly two swept keys, one of them with three or more values (a phase-transition grid), a heatmap of
+ *       the mean final metric, one per variant;</li>
  *   <li>with sweep points but no numeric swept key (variants compared), the final metric at each point.</li>
  * </ul>
  * A vector metric ({@code singular-values}) gets its components against iteration, one plot per sweep point (at most
@@ -79,7 +79,7 @@ final class PlotPlanner {
             }
         }
         List<String> grid = varying.stream().filter(f -> !f.equals(ExperimentPlan.VARIANT)).toList();
-        if (grid.size() == 2 && grid.stream().allMatch(f -> design.levels(f).size() >= 3)) {
+        if (grid.size() == 2 && grid.stream().anyMatch(f -> design.levels(f).size() >= 3)) {
             for (String metric : design.scalarMetrics()) {
                 heatmaps(design, figures, grid.get(0), grid.get(1), metric, null, null, notes)
                         .forEach(f -> drawn.put(f.name(), f));

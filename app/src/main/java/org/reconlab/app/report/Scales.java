@@ -16,6 +16,11 @@ final class Scales {
      * two decades. Zeros (an exact fit) do not prevent it: they are left off the axis and the caption says so.
      */
     static boolean spansDecades(Collection<double[]> groups) {
+        return spans(groups, DECADES);
+    }
+
+    /** Like {@link #spansDecades}, for a given number of decades. */
+    static boolean spans(Collection<double[]> groups, double decades) {
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
         for (double[] values : groups) {
@@ -32,7 +37,32 @@ final class Scales {
                 }
             }
         }
-        return max > 0 && Math.log10(max / min) >= DECADES - 1e-9;
+        return max > 0 && Math.log10(max / min) >= decades - 1e-9;
+    }
+
+    /**
+     * Whether swept values belong on a log axis: positive, and either spanning two decades, or at least three values
+     * spaced roughly geometrically (each ratio of neighbours 1.5 or more, the largest ratio at most twice the smallest)
+     * over a factor of eight or more, as in {@code d: [8, 16, 32, 64]}.
+     */
+    static boolean logScaleKey(double[] sortedValues) {
+        if (!allPositive(sortedValues) || sortedValues.length < 2) {
+            return false;
+        }
+        if (spansDecades(java.util.List.of(sortedValues))) {
+            return true;
+        }
+        if (sortedValues.length < 3 || sortedValues[sortedValues.length - 1] / sortedValues[0] < 8) {
+            return false;
+        }
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (int i = 1; i < sortedValues.length; i++) {
+            double ratio = sortedValues[i] / sortedValues[i - 1];
+            smallest = Math.min(smallest, ratio);
+            largest = Math.max(largest, ratio);
+        }
+        return smallest >= 1.5 && largest <= 2 * smallest;
     }
 
     /** Whether every value is positive, so a log axis can show them all. */

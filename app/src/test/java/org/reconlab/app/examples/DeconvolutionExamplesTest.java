@@ -67,9 +67,6 @@ class DeconvolutionExamplesTest {
         TreeMap<Double, Double> random = meanErrorByLevel(trials, "convex-random");
         TreeMap<Double, Double> adversarial = meanErrorByLevel(trials, "convex-adversarial");
         TreeMap<Double, Double> gradientDescent = meanErrorByLevel(trials, "gradient-descent-random");
-        System.out.println("random " + random + " slope " + fit(random));
-        System.out.println("adversarial " + adversarial + " slope " + fit(adversarial));
-        System.out.println("gd " + gradientDescent + " slope " + fit(gradientDescent));
 
         assertThat(fit(random).slope()).isBetween(0.8, 1.2);
         assertThat(fit(gradientDescent).slope()).isBetween(0.8, 1.2);
@@ -85,8 +82,6 @@ class DeconvolutionExamplesTest {
         Map<List<Integer>, Double> success = trials.stream().collect(Collectors.groupingBy(
                 t -> List.of((int) sweepValue(t, "problem.k"), (int) sweepValue(t, "problem.n")),
                 Collectors.averagingDouble(t -> t.finalMetric("rank-one-recovered"))));
-        System.out.println("success " + new TreeMap<>(success.entrySet().stream().collect(Collectors.toMap(
-                e -> e.getKey().get(0) * 100 + e.getKey().get(1), Map.Entry::getValue))));
 
         assertThat(success.get(List.of(2, 2))).isEqualTo(1.0);
         assertThat(success.get(List.of(4, 4))).isEqualTo(1.0);

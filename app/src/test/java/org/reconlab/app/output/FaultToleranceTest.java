@@ -90,6 +90,14 @@ class FaultToleranceTest {
     }
 
     @Test
+    void writtenFilesAreReadableByOthers() throws IOException {
+        Path target = temp.resolve("manifest.json");
+        AtomicFiles.write(target, "{}".getBytes());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
+    }
+
+    @Test
     void aSecondLockOnTheSameDirectoryIsRefusedUntilTheFirstIsReleased() throws IOException {
         Path out = temp.resolve("run");
         try (RunDirectory first = RunDirectory.open(out)) {

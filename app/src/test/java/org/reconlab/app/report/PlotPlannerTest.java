@@ -72,32 +72,54 @@ class PlotPlannerTest {
         PlotPlanner.Plan plan = plan();
         Figure loglog = figure(plan, "loglog-gap-vs-model.scale");
         XYChart chart = (XYChart) loglog.chart();
-        assertThat(chart.getStyler().isXAxisLogarithmic()).isTrue();
-        assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
+        assertThat(loglog.logX()).isTrue();
+        assertThat(loglog.logY()).isTrue();
+        // Three decades and more: drawn over log10 of the values, with ticks labelled at decades.
+        assertThat(chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(-3.0)).isEqualTo("10\u207b\u00b3");
+        assertThat(chart.getSeriesMap().get("depth = 3 (slope 2.00)").getXData()).containsExactly(-4, -3, -2, -1);
         assertThat(chart.getXAxisTitle()).isEqualTo("model.scale");
         assertThat(chart.getYAxisTitle()).isEqualTo("final gap");
-        assertThat(legend(loglog)).containsExactly("model.depth = 2 (slope 1.00)", "model.depth = 3 (slope 2.00)");
+        assertThat(legend(loglog)).containsExactly("depth = 2 (slope 1.00)", "depth = 3 (slope 2.00)");
         assertThat(loglog.caption()).contains("least-squares fit of log gap on log model.scale");
-        // depth takes two values only: against it a linear sweep, no slope, no heatmap (a grid needs 3 x 3).
+        // depth takes two values only: against it a linear sweep, no slope; the 2 x 4 grid gets heatmaps.
         Figure byDepth = figure(plan, "sweep-gap-vs-model.depth");
-        assertThat(((XYChart) byDepth.chart()).getStyler().isXAxisLogarithmic()).isFalse();
-        assertThat(names(plan)).noneMatch(n -> n.startsWith("heatmap"));
+        assertThat(byDepth.logX()).isFalse();
+        assertThat(byDepth.logY()).isTrue();
+        assertThat(names(plan)).contains("heatmap-gap-model.depth-vs-model.scale");
     }
 
     @Test
     void valuesWithinTwoDecadesStayOnLinearAxes() {
-        for (int m : new int[] {10, 20, 40, 80}) {
-            trial(point("measurement.m", m), Map.of("error", 50.0 / m));
+        for (int m : new int[] {10, 20, 30, 40, 60}) {
+            trial(point("measurement.m", m), Map.of("error", 60.0 / m));
         }
         Figure sweep = figure(plan(), "sweep-error-vs-measurement.m");
         XYChart chart = (XYChart) sweep.chart();
-        assertThat(chart.getStyler().isXAxisLogarithmic()).isFalse();
-        assertThat(chart.getStyler().isYAxisLogarithmic()).isFalse();
+        assertThat(sweep.logX()).isFalse();
+        assertThat(sweep.logY()).isFalse();
         assertThat(legend(sweep)).as("one line and no fit: no legend needed").isEmpty();
         assertThat(chart.getStyler().isLegendVisible()).isFalse();
         XYSeries line = chart.getSeriesMap().values().iterator().next();
-        assertThat(line.getXData()).containsExactly(10, 20, 40, 80);
-        assertThat(line.getYData()).containsExactly(5, 2.5, 1.25, 0.625);
+        assertThat(line.getXData()).containsExactly(10, 20, 30, 40, 60);
+        assertThat(line.getYData()).containsExactly(6, 3, 2, 1.5, 1);
+    }
+
+    @Test
+    void aGeometricSweepIsALogScaleKeyAndGetsItsSlope() {
+        // d: 8, 16, 32, 64 spans less than two decades, but each value doubles the last: a scaling experiment.
+        for (int d : new int[] {8, 16, 32, 64}) {
+            trial(point("problem.d", d), Map.of("lipschitz", Math.sqrt(d)));
+        }
+        Figure loglog = figure(plan(), "loglog-lipschitz-vs-problem.d");
+        assertThat(legend(loglog)).containsExactly("slope 0.50");
+        // Ticks on the swept values, labelled as such.
+        assertThat(((XYChart) loglog.chart()).getStyler().getxAxisTickLabelsFormattingFunction().apply(Math.log10(16)))
+                .isEqualTo("16");
+        assertThat(Scales.logScaleKey(new double[] {100, 200, 400, 800})).isTrue();
+        assertThat(Scales.logScaleKey(new double[] {180, 360, 540, 720, 1080, 1440, 2160})).isFalse();
+        assertThat(Scales.logScaleKey(new double[] {1, 2})).isFalse();
+        assertThat(Scales.logScaleKey(new double[] {0, 1e-2, 1})).isFalse();
+        assertThat(Scales.logScaleKey(new double[] {1e-4, 1e-2})).isTrue();
     }
 
     @Test
@@ -113,19 +135,21 @@ class PlotPlannerTest {
         }
         Figure series = figure(plan(), "series-error");
         XYChart chart = (XYChart) series.chart();
-        assertThat(chart.getStyler().isYAxisLogarithmic()).isTrue();
+        assertThat(series.logY()).isTrue();
         assertThat(chart.getXAxisTitle()).isEqualTo("iteration");
         assertThat(chart.getYAxisTitle()).isEqualTo("error");
-        assertThat(legend(series)).containsExactly("model.scale = 0.1", "model.scale = 0.01");
-        XYSeries first = chart.getSeriesMap().get("model.scale = 0.1");
+        // Legends name keys by their last part; the caption and axis titles name them in full.
+        assertThat(legend(series)).containsExactly("scale = 0.1", "scale = 0.01");
+        XYSeries first = chart.getSeriesMap().get("scale = 0.1");
         assertThat(first.getXData()).containsExactly(0, 10);
-        assertThat(first.getYData()[0]).isCloseTo(1.0, within(1e-12));
-        assertThat(first.getYData()[1]).isCloseTo(1e-3, within(1e-15));
+        // log10 of the values on the chart: 1, then the geometric mean of 1e-2 and 1e-4.
+        assertThat(first.getYData()[0]).isCloseTo(0.0, within(1e-12));
+        assertThat(first.getYData()[1]).isCloseTo(-3.0, within(1e-12));
         // The band of the first line: upper edge forward, lower edge back.
         XYSeries band = chart.getSeriesMap().get("band 0");
         assertThat(band.getXYSeriesRenderStyle()).isEqualTo(XYSeries.XYSeriesRenderStyle.PolygonArea);
         assertThat(band.getXData()).containsExactly(0, 10, 10, 0);
-        assertThat(band.getYData()).containsExactly(1, 1e-2, 1e-4, 1);
+        assertThat(band.getYData()).containsExactly(new double[] {0, -2, -4, 0}, within(1e-12));
         assertThat(chart.getSeriesMap()).as("identical repetitions have no band").doesNotContainKey("band 1");
         assertThat(series.caption()).contains("mean over the repetitions").contains("minimum to maximum")
                 .contains("Log y axis");
@@ -201,11 +225,13 @@ class PlotPlannerTest {
         assertThat(names(plan)).containsExactly("points-error");
         Figure points = figure(plan, "points-error");
         assertThat(points.title()).isEqualTo("final error by variant");
-        var chart = (org.knowm.xchart.CategoryChart) points.chart();
-        assertThat(chart.getSeriesMap().keySet()).containsExactly("mean", "min", "max");
-        assertThat(List.copyOf(chart.getSeriesMap().get("mean").getXData()))
-                .isEqualTo(List.of("factorized", "pgd", "nuclear"));
-        assertThat(List.copyOf(chart.getSeriesMap().get("mean").getYData())).isEqualTo(List.of(5.0, 1.5, 3.5));
+        XYChart chart = (XYChart) points.chart();
+        // Evenly spaced points named by their variant, a dot at each mean, a whisker from minimum to maximum.
+        assertThat(chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(1.0)).isEqualTo("pgd");
+        assertThat(chart.getSeriesMap().get("mean").getXData()).containsExactly(0, 1, 2);
+        assertThat(chart.getSeriesMap().get("mean").getYData()).containsExactly(5.0, 1.5, 3.5);
+        assertThat(chart.getSeriesMap().get("range 1").getYData()).containsExactly(0.75, 2.25);
+        assertThat(points.caption()).contains("whiskers their minimum to maximum");
     }
 
     @Test
@@ -219,7 +245,7 @@ class PlotPlannerTest {
         trial(Map.of(), TrialStatus.DONE, Map.of("singular-values[0]", 21.0), series);
         Figure figure = figure(plan(), "series-singular-values");
         assertThat(legend(figure)).containsExactly("singular-values[0]", "singular-values[1]", "singular-values[2]");
-        assertThat(((XYChart) figure.chart()).getStyler().isYAxisLogarithmic()).isTrue();
+        assertThat(figure.logY()).isTrue();
     }
 
     @Test

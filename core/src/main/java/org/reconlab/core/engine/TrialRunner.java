@@ -31,9 +31,14 @@ public final class TrialRunner {
 
     /**
      * A loss this many times its starting value (or NaN/infinite) ends the trial as diverged: far beyond any transient
-     * rise of a convergent run, early enough to keep the series readable.
+     * rise of a convergent run, early enough to keep the series readable. A start below {@link #LOSS_FLOOR} counts as
+     * the floor, so a run that starts at (or near) zero loss, such as a GAN whose discriminator starts at zero, is not
+     * called diverged by its first positive loss.
      */
     public static final double EXPLOSION_FACTOR = 1e8;
+
+    /** The smallest starting loss the explosion rule measures against. */
+    public static final double LOSS_FLOOR = 1.0;
 
     private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
 
@@ -195,9 +200,9 @@ public final class TrialRunner {
                 if (!Double.isFinite(value)) {
                     return diverged("loss is " + value + " at iteration " + iteration);
                 }
-                if (value > EXPLOSION_FACTOR * Math.max(initialLoss, Double.MIN_NORMAL)) {
+                if (value > EXPLOSION_FACTOR * Math.max(initialLoss, LOSS_FLOOR)) {
                     return diverged("loss " + value + " at iteration " + iteration + " exceeds " + EXPLOSION_FACTOR
-                            + " times the initial loss " + initialLoss);
+                            + " times max(initial loss " + initialLoss + ", " + LOSS_FLOOR + ")");
                 }
             }
             return true;

@@ -4,7 +4,6 @@ import cern.colt.matrix.DoubleMatrix1D;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -49,10 +48,7 @@ public final class TestErrorMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("metric 'test-error' needs a measurement to draw test data from;"
-                        + " problem '" + context.problemName() + "' is used without one");
-            }
+            context.requireMeasurement("metric 'test-error' needs a measurement to draw test data from");
             return new TestErrorMetric();
         }
     }

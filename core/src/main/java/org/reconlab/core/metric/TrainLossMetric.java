@@ -2,7 +2,6 @@ package org.reconlab.core.metric;
 
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -34,10 +33,7 @@ public final class TrainLossMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("metric 'train-loss' needs a measurement; problem '"
-                        + context.problemName() + "' is used without one");
-            }
+            context.requireMeasurement("metric 'train-loss' needs a measurement");
             return new TrainLossMetric();
         }
     }

@@ -23,7 +23,7 @@ import org.reconlab.core.spi.Shape;
  * <p>{@link #residualAdjoint} is the fused one-pass kernel of {@link DenseOperatorKernels#residualMultTransA}, run on
  * {@link KernelThreads#defaultThreads()} threads; results do not depend on the thread count.
  */
-public final class PackedSymmetricOperator implements LinearOperator {
+public final class PackedSymmetricOperator implements RestrictableOperator {
 
     private final int d;
     private final int m;
@@ -61,6 +61,17 @@ public final class PackedSymmetricOperator implements LinearOperator {
             PackedSymmetricKernels.packMeasurement(dense, (int) (i * square), d, packed, i * n);
         }
         return new PackedSymmetricOperator(d, m, packed);
+    }
+
+    /** The measurements {@code rows[0], rows[1], ...}, their packed rows copied (for mini-batches). */
+    @Override
+    public LinearOperator restrict(int[] subset) {
+        int[] checked = RowSubsetOperator.checkRows(subset, m);
+        double[] kept = new double[Math.multiplyExact(checked.length, n)];
+        for (int t = 0; t < checked.length; t++) {
+            System.arraycopy(rows, checked[t] * n, kept, t * n, n);
+        }
+        return new PackedSymmetricOperator(d, checked.length, kept);
     }
 
     /** Bytes the packed rows of {@code m} measurements of d x d symmetric matrices take: {@code 8 m d (d + 1) / 2}. */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.OptimizationTask;
@@ -78,10 +77,7 @@ public final class GradientDescent implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'gradient-descent' needs a training objective, but the spec"
-                        + " has no measurement to build one from (problem '" + context.problemName() + "')");
-            }
+            context.requireMeasurement("optimizer 'gradient-descent' needs a training objective");
             return new GradientDescent(config.real("step"), config.integer("iterations"));
         }
     }

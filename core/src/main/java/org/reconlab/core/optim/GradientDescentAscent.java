@@ -122,10 +122,7 @@ public final class GradientDescentAscent implements Optimizer {
                         + " (SaddlePointModel), but model '" + context.modelName().orElseThrow() + "' has one objective"
                         + " to minimize; use gradient-descent");
             }
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'gda' needs a training objective, but the spec has no"
-                        + " measurement to build one from (problem '" + context.problemName() + "')");
-            }
+            context.requireMeasurement("optimizer 'gda' needs a training objective");
             double step = config.real("step");
             return new GradientDescentAscent(step, config.optionalReal("ascent-step").orElse(step),
                     config.integer("iterations"),

@@ -5,7 +5,6 @@ import java.util.List;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.OptimizationTask;
@@ -414,10 +413,7 @@ public final class GradientFlow implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'gradient-flow' needs a training objective, but the spec"
-                        + " has no measurement to build one from (problem '" + context.problemName() + "')");
-            }
+            context.requireMeasurement("optimizer 'gradient-flow' needs a training objective");
             Method method = config.choice("method").equals("rosenbrock") ? Method.ROSENBROCK : Method.DORMAND_PRINCE;
             return new GradientFlow(method, config.real("time"), config.real("relative-tolerance"),
                     config.real("absolute-tolerance"), config.integer("max-steps"), config.real("loss-tolerance"),

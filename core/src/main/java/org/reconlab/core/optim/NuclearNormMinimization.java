@@ -106,7 +106,7 @@ public final class NuclearNormMinimization implements Optimizer {
                 Parameter.choice("constraint", "noise-norm", List.of("noise-norm", "equality", "eta"),
                         "the bound eta in ||A(X) - y|| <= eta: the added noise's norm, 0, or the value of 'eta'"),
                 Parameter.real("eta", null, 0, Double.MAX_VALUE, "the bound when constraint is 'eta'"),
-                Parameter.real("smoothing", 1.0, Double.MIN_VALUE, Double.MAX_VALUE,
+                Parameter.real("smoothing", 3.0, Double.MIN_VALUE, Double.MAX_VALUE,
                         "dimensionless smoothing weight mu ||A*(y)||_op of the dual method (speed only, not the answer)"),
                 Parameter.real("tolerance", 1e-6, Double.MIN_VALUE, 0.5,
                         "relative tolerance of the stopping rule (residual and step of the outer loop)"),
@@ -130,10 +130,7 @@ public final class NuclearNormMinimization implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'nuclear-norm' needs observations, but the spec has no"
-                        + " measurement (problem '" + context.problemName() + "')");
-            }
+            context.requireMeasurement("optimizer 'nuclear-norm' needs observations");
             Shape shape = context.model().orElseThrow().signalShape();
             if (shape.kind() != Shape.Kind.MATRIX && shape.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
                 throw ConfigException.incompatible("optimizer 'nuclear-norm' minimizes the nuclear norm of a matrix, but"

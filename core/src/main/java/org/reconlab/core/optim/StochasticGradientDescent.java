@@ -7,7 +7,6 @@ import org.reconlab.core.operator.RowSubsetOperator;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.Objective;
@@ -115,10 +114,7 @@ public final class StochasticGradientDescent implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("optimizer 'sgd' samples observations, but the spec has no"
-                        + " measurement (problem '" + context.problemName() + "')");
-            }
+            context.requireMeasurement("optimizer 'sgd' samples observations");
             return new StochasticGradientDescent(config.real("step"), config.integer("iterations"),
                     config.integer("batch-size"));
         }

@@ -23,6 +23,18 @@ public interface BuildContext {
 
     Optional<String> modelName();
 
+    /**
+     * The measurement, for components that cannot work without one.
+     *
+     * @param who the component and its need, such as {@code optimizer 'als' solves least-squares problems on the
+     *     observations}; the message goes on to say that the spec has no measurement
+     * @throws ConfigException naming the component and the problem when the spec has no measurement
+     */
+    default Measurement requireMeasurement(String who) {
+        return measurement().orElseThrow(() -> ConfigException.incompatible(who + ", but the spec has no measurement"
+                + " (problem '" + problemName() + "')"));
+    }
+
     /** The shape of the problem's signal. */
     default Shape signalShape() {
         return problem().signalShape();

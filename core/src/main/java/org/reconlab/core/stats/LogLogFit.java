@@ -2,6 +2,8 @@ package org.reconlab.core.stats;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+
 /**
  * A power law {@code y = c x^slope} fitted by ordinary least squares of {@code log10 y} on {@code log10 x}: the slope
  * of a straight line on log-log axes, the exponent that scaling experiments report (error against initialization
@@ -80,6 +82,13 @@ public record LogLogFit(double slope, double intercept, double rSquared, int poi
         }
         double rSquared = svv == 0 ? 1.0 : Math.max(0.0, 1.0 - residual / svv);
         return new LogLogFit(slope, intercept, rSquared, n, skipped);
+    }
+
+    /** {@link #fit(double[], double[])} on boxed lists, as gathered from trial results. */
+    public static LogLogFit fit(List<? extends Number> x, List<? extends Number> y) {
+        requireNonNull(x, "x is null");
+        requireNonNull(y, "y is null");
+        return fit(x.stream().mapToDouble(Number::doubleValue).toArray(), y.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
     private static LogLogFit undefined(int points, int skipped) {

@@ -9,6 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.reconlab.core.CorePlugin;
+import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.Optimizer;
+import org.reconlab.core.spi.OptimizerFactory;
+import org.reconlab.core.spi.Parameters;
+import org.reconlab.core.spi.Plugin;
 import org.reconlab.core.toy.ToyPlugin;
 
 class ExperimentRunnerTest {
@@ -77,6 +83,55 @@ class ExperimentRunnerTest {
         assertThat(trial.message()).contains("loss");
         assertThat(trial.iterations()).isLessThan(10_000);
         assertThat(trial.series("train-loss")).hasSizeGreaterThan(1);
+    }
+
+    /** An optimizer that jumps from its start to the all-ones vector in one iteration. */
+    private static final Plugin KICK = new Plugin() {
+        @Override
+        public String name() {
+            return "kick";
+        }
+
+        @Override
+        public List<OptimizerFactory> optimizers() {
+            return List.of(new OptimizerFactory() {
+                @Override
+                public String name() {
+                    return "toy-kick";
+                }
+
+                @Override
+                public String description() {
+                    return "moves every parameter to 1 in one step";
+                }
+
+                @Override
+                public Parameters parameters() {
+                    return Parameters.of();
+                }
+
+                @Override
+                public Optimizer create(Config config, BuildContext context) {
+                    return (task, observer) -> {
+                        observer.observe(0, task.parameters());
+                        task.parameters().list().forEach(block -> block.assign(1.0));
+                        observer.observe(1, task.parameters());
+                    };
+                }
+            });
+        }
+    };
+
+    @Test
+    void aRunStartingAtZeroLossIsNotCalledDivergedByItsFirstPositiveLoss() {
+        ComponentRegistry registry = ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new ToyPlugin(), KICK));
+        PipelineSpec fromZero = toy(0.1, 1).with("problem.scale", 0.0).with("optimizer.plugin", "toy-kick");
+        TrialResult trial = new ExperimentRunner(registry).run(ExperimentSpec.single("kick", 1, 1,
+                new PipelineSpec(fromZero.problem(), fromZero.measurement(), fromZero.model(), fromZero.optimizer(),
+                        fromZero.metrics(), 1)), 1).trial(0);
+        assertThat(trial.series("train-loss").get(0).value()).isZero();
+        assertThat(trial.finalMetric("train-loss")).isGreaterThan(0.1);
+        assertThat(trial.status()).isEqualTo(TrialStatus.DONE);
     }
 
     @Test

@@ -64,6 +64,24 @@ class RowSubsetOperatorTest {
     }
 
     @Test
+    void packedSymmetricOperatorRestrictsToCopiesOfItsRows() {
+        int d = 4;
+        double[] dense = new double[6 * d * d];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int p = 0; p < dense.length; p++) {
+            dense[p] = random.nextGaussian();
+        }
+        PackedSymmetricOperator full = PackedSymmetricOperator.fromDense(d, 6, dense);
+        LinearOperator rows = RowSubsetOperator.restrict(full, new int[] {5, 1});
+        assertThat(rows).isInstanceOf(PackedSymmetricOperator.class);
+        DoubleMatrix2D x = MatrixOps.symmetricPart(RandomMatrices.gaussian(d, d, 1.0, new SplittableRandom(6)));
+        DoubleMatrix1D all = full.apply(x);
+        assertThat(rows.apply(x).toArray()).containsExactly(all.getQuick(5), all.getQuick(1));
+        assertThatThrownBy(() -> full.restrict(new int[] {6})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("row 6 is outside [0, 6)");
+    }
+
+    @Test
     void rejectsRowsOutsideTheRangeAndVectorsOfTheWrongLength() {
         LinearOperator full = plainOperator();
         assertThatThrownBy(() -> RowSubsetOperator.restrict(full, new int[] {3, 9}))

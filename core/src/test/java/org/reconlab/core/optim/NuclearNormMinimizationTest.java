@@ -116,7 +116,7 @@ class NuclearNormMinimizationTest {
     @Test
     void factoryPinsItsDefaults() {
         Map<String, Object> defaults = new NuclearNormMinimization.Factory().parameters().validate(Map.of()).asMap();
-        assertThat(defaults).containsExactly(Map.entry("constraint", "noise-norm"), Map.entry("smoothing", 1.0),
+        assertThat(defaults).containsExactly(Map.entry("constraint", "noise-norm"), Map.entry("smoothing", 3.0),
                 Map.entry("tolerance", 1e-6), Map.entry("iterations", 10_000));
     }
 

@@ -116,6 +116,22 @@ class NuclearNormSolverTest {
     }
 
     @Test
+    void aBoundJustBelowTheObservationsNormGivesANearlyZeroSolutionQuickly() {
+        // The centre and the iterate may both be zero when an inner problem converges; that must not stall the solver.
+        SplittableRandom random = new SplittableRandom(12);
+        DenseTestOperator a = DenseTestOperator.gaussian(4, 5, 15, random);
+        DoubleMatrix1D y = a.apply(lowRank(4, 5, 1, random));
+        double eta = (1 - 1e-5) * MatrixOps.norm(y);
+
+        NuclearNormSolver.Solution solution = new NuclearNormSolver(3, 1e-6, 5_000)
+                .solve(a, y, eta, new DenseDoubleMatrix2D(4, 5), random, (k, x) -> true);
+
+        assertThat(solution.converged()).isTrue();
+        assertThat(MatrixOps.frobeniusNorm(solution.x())).isLessThan(1e-3 * MatrixOps.norm(y));
+        assertThat(NuclearNormSolver.optimality(a, y, solution).residual()).isCloseTo(eta, within(1e-6 * MatrixOps.norm(y)));
+    }
+
+    @Test
     void reportsEveryIterateAndStopsWhenTold() {
         SplittableRandom random = new SplittableRandom(9);
         DenseTestOperator a = DenseTestOperator.gaussian(5, 5, 30, random);

@@ -52,12 +52,14 @@ public final class ToyPlugin implements Plugin {
 
             @Override
             public Parameters parameters() {
-                return Parameters.of(Parameter.integer("n", 5, 1, 10_000, "length of w*"));
+                return Parameters.of(Parameter.integer("n", 5, 1, 10_000, "length of w*"),
+                        Parameter.real("scale", 1.0, 0, 1e6, "standard deviation of the entries of w* (0: w* = 0)"));
             }
 
             @Override
             public Problem create(Config config, BuildContext context) {
                 int n = config.integer("n");
+                double scale = config.real("scale");
                 return new Problem() {
                     @Override
                     public Shape signalShape() {
@@ -66,7 +68,7 @@ public final class ToyPlugin implements Plugin {
 
                     @Override
                     public GroundTruth draw(SplittableRandom random) {
-                        return GroundTruth.of(Shape.vector(n), RandomMatrices.gaussian(n, 1, 1.0, random));
+                        return GroundTruth.of(Shape.vector(n), RandomMatrices.gaussian(n, 1, scale, random));
                     }
                 };
             }

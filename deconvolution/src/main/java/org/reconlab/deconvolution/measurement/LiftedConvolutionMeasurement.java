@@ -151,6 +151,10 @@ public final class LiftedConvolutionMeasurement implements Measurement {
             }
             Noise noise = Noise.valueOf(config.choice("noise").toUpperCase(Locale.ROOT));
             double level = config.real("noise-level");
+            if (noise == Noise.NONE && level > 0) {
+                throw new ConfigException("noise-level", "noise-level " + level + " is set but noise is 'none'; choose"
+                        + " noise 'random' or 'adversarial', or drop noise-level");
+            }
             return new LiftedConvolutionMeasurement(length, shape.rows(), shape.columns(),
                     SubspaceBasis.fromSpecName(config.choice("basis")), noise, level, AdversarialNoiseSearch.from(config));
         }

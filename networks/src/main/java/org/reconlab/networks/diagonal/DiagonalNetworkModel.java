@@ -14,6 +14,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.networks.ProblemShapes;
 
 /**
  * A diagonal linear network of depth D: {@code w = u^D - v^D} (entrywise powers), blocks {@code u} and {@code v}
@@ -131,11 +132,7 @@ public final class DiagonalNetworkModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.VECTOR) {
-                throw ConfigException.incompatible("model 'diagonal-network' produces vectors, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = ProblemShapes.require(context, Shape.Kind.VECTOR, "model 'diagonal-network'", "produces vectors");
             int depth = config.integer("depth");
             var alpha = config.optionalReal("alpha");
             var product = config.optionalReal("product-scale");

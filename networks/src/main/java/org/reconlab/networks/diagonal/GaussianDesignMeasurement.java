@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Measurement;
@@ -16,6 +15,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.networks.ProblemShapes;
 
 /**
  * A Gaussian regression design for vectors: {@code y = A w + sigma xi}, {@code A} an n x d matrix with i.i.d.
@@ -135,11 +135,8 @@ public final class GaussianDesignMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.VECTOR) {
-                throw ConfigException.incompatible("measurement 'gaussian-design' takes vectors, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = ProblemShapes.require(context, Shape.Kind.VECTOR, "measurement 'gaussian-design'",
+                    "takes vectors");
             return new GaussianDesignMeasurement(shape.rows(), config.integer("n"), config.real("noise"));
         }
     }

@@ -70,10 +70,7 @@ public final class L1GapMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("metric 'l1-gap' compares with the l1 minimizer of the training"
-                        + " observations, but the spec has no measurement");
-            }
+            context.requireMeasurement("metric 'l1-gap' compares with the l1 minimizer of the training observations");
             Shape shape = context.model().orElseThrow().signalShape();
             if (shape.kind() != Shape.Kind.VECTOR) {
                 throw ConfigException.incompatible("metric 'l1-gap' compares vectors, but model '"

@@ -7,13 +7,13 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.networks.ProblemShapes;
 
 /**
  * The state of a Lipschitz search on a network {@code Phi: R^d -> R}: one parameter block {@code x} (d x 1), the
@@ -122,11 +122,8 @@ public final class LipschitzProbe implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.FUNCTION) {
-                throw ConfigException.incompatible("model 'lipschitz-probe' probes a function's gradient, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = ProblemShapes.require(context, Shape.Kind.FUNCTION, "model 'lipschitz-probe'",
+                    "probes a function's gradient");
             return new LipschitzProbe(shape.rows(), config.real("p"), config.real("scale"));
         }
     }

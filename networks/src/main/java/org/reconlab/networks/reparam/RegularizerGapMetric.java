@@ -62,9 +62,7 @@ public final class RegularizerGapMetric implements Metric {
                 throw ConfigException.incompatible("metric 'regularizer-gap' compares with an interpolant, which only"
                         + " the square loss converges to; the model's loss is " + model.loss().specName());
             }
-            if (context.measurement().isEmpty()) {
-                throw ConfigException.incompatible("metric 'regularizer-gap' needs a measurement");
-            }
+            context.requireMeasurement("metric 'regularizer-gap' compares with the minimizer over the observations");
             return new RegularizerGapMetric();
         }
     }

@@ -10,7 +10,6 @@ import java.util.SplittableRandom;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Objective;
@@ -18,6 +17,7 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.networks.ProblemShapes;
 
 /**
  * A linear model {@code w = rho(theta)} with an entrywise {@link Reparametrization}, one block {@code theta}
@@ -172,11 +172,8 @@ public final class ReparametrizedLinearModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.VECTOR) {
-                throw ConfigException.incompatible("model 'reparametrized-linear' produces vectors, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = ProblemShapes.require(context, Shape.Kind.VECTOR, "model 'reparametrized-linear'",
+                    "produces vectors");
             Reparametrization reparametrization = switch (config.choice("reparametrization")) {
                 case "lp" -> Reparametrization.lp(config.real("p"), config.real("beta"));
                 case "sinh" -> Reparametrization.sinh(config.real("beta"));

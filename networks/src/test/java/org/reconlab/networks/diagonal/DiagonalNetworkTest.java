@@ -19,7 +19,7 @@ import org.reconlab.core.engine.InvalidSpecException;
 import org.reconlab.core.engine.PipelineSpec;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
-import org.reconlab.core.stats.PowerLawFit;
+import org.reconlab.core.stats.LogLogFit;
 import org.reconlab.networks.NetworksPlugin;
 
 /** Gradient flow of diagonal networks ends near the l1 minimizer, the closer the smaller the start (SCIENCE.md 8). */
@@ -59,7 +59,7 @@ class DiagonalNetworkTest {
             // Smaller starts, smaller gaps, at every step of the sweep.
             assertThat(gaps.get(1)).isLessThan(gaps.get(0));
             assertThat(gaps.get(2)).isLessThan(gaps.get(1));
-            slopes.put(depth, PowerLawFit.fit(scales, gaps).exponent());
+            slopes.put(depth, LogLogFit.fit(scales, gaps).slope());
         }
         assertThat(slopes.get(3)).isBetween(0.85, 1.15);
         assertThat(slopes.get(2)).isBetween(0.2, 0.85);

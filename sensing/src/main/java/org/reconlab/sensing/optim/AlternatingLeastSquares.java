@@ -16,7 +16,6 @@ import org.reconlab.core.spi.Optimizer;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
-import org.reconlab.sensing.SensingChecks;
 import org.reconlab.sensing.measurement.DesignOperator;
 import org.reconlab.sensing.model.FactorizedAsymmetricModel;
 
@@ -135,7 +134,7 @@ public final class AlternatingLeastSquares implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            SensingChecks.requireMeasurement(context, "optimizer 'als' solves least-squares problems on the observations");
+            context.requireMeasurement("optimizer 'als' solves least-squares problems on the observations");
             if (!(context.model().orElseThrow() instanceof FactorizedAsymmetricModel)) {
                 throw ConfigException.incompatible("optimizer 'als' alternates between U and V and needs model"
                         + " 'factorized-asymmetric', not '" + context.modelName().orElseThrow() + "'");

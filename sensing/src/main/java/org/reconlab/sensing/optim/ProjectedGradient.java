@@ -16,7 +16,6 @@ import org.reconlab.core.spi.Optimizer;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
-import org.reconlab.sensing.SensingChecks;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.sensing.model.FullMatrixModel;
 
@@ -108,7 +107,7 @@ public final class ProjectedGradient implements Optimizer {
 
         @Override
         public Optimizer create(Config config, BuildContext context) {
-            SensingChecks.requireMeasurement(context, "optimizer 'projected-gradient' needs a training objective");
+            context.requireMeasurement("optimizer 'projected-gradient' needs a training objective");
             if (!(context.model().orElseThrow() instanceof FullMatrixModel)) {
                 throw ConfigException.incompatible("optimizer 'projected-gradient' projects the matrix itself and needs"
                         + " model 'full-matrix', not '" + context.modelName().orElseThrow() + "'");

@@ -41,6 +41,18 @@ class DenseMeasurementOperatorTest {
         assertThat(rows.apply(x).toArray()).containsExactly(full.getQuick(14), full.getQuick(3));
     }
 
+    @Test
+    void exportsItsMatrixWithRowsThatReproduceTheOperator() {
+        DoubleMatrix2D matrix = a.asDenseMatrix().orElseThrow();
+        assertThat(matrix.rows()).isEqualTo(15);
+        assertThat(matrix.columns()).isEqualTo(12);
+        DoubleMatrix2D x = RandomMatrices.gaussian(4, 3, 1.0, new SplittableRandom(5));
+        DoubleMatrix1D expected = a.apply(x);
+        DoubleMatrix1D viaMatrix = matrix.zMult(vec(x), null);
+        assertThat(distance(viaMatrix, expected)).isLessThan(1e-12);
+        assertThat(new GaussianMeasurement(Shape.matrix(4, 3), 15, 0).estimatedBytes()).isEqualTo(8L * 15 * 12);
+    }
+
     private static int[] all(int m) {
         int[] rows = new int[m];
         for (int i = 0; i < m; i++) {

@@ -1,0 +1,174 @@
+package org.reconlab.app.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.reconlab.app.spec.SpecLoader;
+import org.reconlab.core.engine.ComponentRegistry;
+import org.reconlab.core.engine.ExperimentPlan;
+import org.reconlab.core.engine.ExperimentResult;
+import org.reconlab.core.engine.ExperimentRunner;
+import org.reconlab.core.engine.TrialResult;
+import org.reconlab.core.engine.TrialStatus;
+import org.reconlab.core.stats.LogLogFit;
+
+/** Runs every example of {@code examples/networks} in quick mode and checks the phenomenon it is there to show. */
+class NetworksExamplesTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples", "networks");
+
+    private static final List<String> EXAMPLE_NAMES = List.of("lipschitz-shallow-dimension", "lipschitz-deep",
+            "lipschitz-planar-exact", "diagonal-networks-l1-gap", "reparametrized-lp-bias", "gan-width");
+
+    private static List<TrialResult> runQuick(String name) {
+        Path file = EXAMPLES.resolve(name + ".yaml");
+        assertThat(file).exists();
+        ExperimentResult result = new ExperimentRunner(ComponentRegistry.discover())
+                .run(SpecLoader.load(file, true, List.of()), 2);
+        assertThat(result.trials()).as("trials of %s", name).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.status()).as("%s: %s", t.sweepValues(), t.message())
+                        .isEqualTo(TrialStatus.DONE));
+        return result.trials();
+    }
+
+    private static double sweepValue(TrialResult trial, String key) {
+        return ((Number) trial.sweepValues().get(key)).doubleValue();
+    }
+
+    /** Fitted log-log slope of a final metric against a swept key, over the trials given. */
+    private static double slope(List<TrialResult> trials, String key, String metric) {
+        LogLogFit fit = LogLogFit.fit(trials.stream().mapToDouble(t -> sweepValue(t, key)).toArray(),
+                trials.stream().mapToDouble(t -> t.finalMetric(metric)).toArray());
+        assertThat(fit.skipped()).as("points a log-log fit cannot use").isZero();
+        return fit.slope();
+    }
+
+    private static Map<Object, List<TrialResult>> groupBy(List<TrialResult> trials, String key) {
+        Map<Object, List<TrialResult>> groups = new LinkedHashMap<>();
+        for (TrialResult trial : trials) {
+            groups.computeIfAbsent(trial.sweepValues().get(key), k -> new ArrayList<>()).add(trial);
+        }
+        return groups;
+    }
+
+    @Test
+    void everyNetworksExampleIsCoveredHere() throws Exception {
+        try (var files = Files.list(EXAMPLES)) {
+            assertThat(files.map(p -> p.getFileName().toString().replace(".yaml", "")).toList())
+                    .containsExactlyInAnyOrderElementsOf(EXAMPLE_NAMES);
+        }
+        ComponentRegistry registry = ComponentRegistry.discover();
+        for (String name : EXAMPLE_NAMES) {
+            assertThat(ExperimentPlan.build(SpecLoader.load(EXAMPLES.resolve(name + ".yaml"), false, List.of()), registry)
+                    .trials()).as(name).isNotEmpty();
+        }
+    }
+
+    /**
+     * SCIENCE.md 7, shallow networks: the lower bound grows in d with the slope of E||g||_q (1/2 for p <= 2,
+     * 1 - 1/p above), and every bound is ordered lower <= averaged <= product.
+     */
+    @Test
+    void lipschitzShallowDimension() {
+        Map<Object, List<TrialResult>> byP = groupBy(runQuick("lipschitz-shallow-dimension"), "model.p");
+        assertThat(byP).hasSize(5);
+        Map<Double, Double> expected = Map.of(2.0, 0.5, 4.0, 0.75, Double.POSITIVE_INFINITY, 1.0);
+        for (Map.Entry<Object, List<TrialResult>> entry : byP.entrySet()) {
+            double p = ((Number) entry.getKey()).doubleValue();
+            for (TrialResult trial : entry.getValue()) {
+                assertThat(trial.finalMetric("lipschitz-lower-bound")).isLessThan(trial.finalMetric("lipschitz-averaged-bound"));
+                assertThat(trial.finalMetric("lipschitz-averaged-bound"))
+                        .isLessThanOrEqualTo(trial.finalMetric("lipschitz-product-bound"));
+            }
+            double lower = slope(entry.getValue(), "problem.d", "lipschitz-lower-bound");
+            if (expected.containsKey(p)) {
+                assertThat(slope(entry.getValue(), "problem.d", "lipschitz-prediction"))
+                        .isCloseTo(expected.get(p), org.assertj.core.api.Assertions.within(0.02));
+                assertThat(lower).as("slope in d for p = %s", p).isCloseTo(expected.get(p),
+                        org.assertj.core.api.Assertions.within(0.2));
+            } else {
+                // p < 2: on the scale of ||g||_2, so no faster than sqrt(d) (log factors of N/d aside).
+                assertThat(lower).as("slope in d for p = %s", p).isBetween(0.1, 0.7);
+            }
+        }
+    }
+
+    /** SCIENCE.md 7, deep networks: the product bound grows with depth far faster than the lower bound. */
+    @Test
+    void lipschitzDeep() {
+        List<TrialResult> trials = runQuick("lipschitz-deep");
+        for (List<TrialResult> group : groupBy(trials, "problem.width").values()) {
+            for (List<TrialResult> sameP : groupBy(group, "model.p").values()) {
+                List<TrialResult> byDepth = sameP.stream()
+                        .sorted(Comparator.comparingDouble(t -> sweepValue(t, "problem.depth"))).toList();
+                double previousGap = 0;
+                for (TrialResult trial : byDepth) {
+                    double lower = trial.finalMetric("lipschitz-lower-bound");
+                    double averaged = trial.finalMetric("lipschitz-averaged-bound");
+                    double product = trial.finalMetric("lipschitz-product-bound");
+                    assertThat(lower).isLessThan(averaged);
+                    assertThat(averaged).isLessThanOrEqualTo(product);
+                    double gap = product / lower;
+                    assertThat(gap).as("product/lower at %s", trial.sweepValues()).isGreaterThan(previousGap);
+                    previousGap = gap;
+                }
+            }
+        }
+    }
+
+    /** On R^2 the exact constant, from every activation region, lies between the lower and the upper bounds. */
+    @Test
+    void lipschitzPlanarExact() {
+        List<TrialResult> trials = runQuick("lipschitz-planar-exact");
+        double ratio = 0;
+        for (TrialResult trial : trials) {
+            double exact = trial.finalMetric("lipschitz-exact-2d");
+            assertThat(trial.finalMetric("lipschitz-lower-bound")).isLessThanOrEqualTo(exact * (1 + 1e-12));
+            assertThat(exact).isLessThanOrEqualTo(trial.finalMetric("lipschitz-averaged-bound"));
+            assertThat(trial.finalMetric("lipschitz-averaged-bound"))
+                    .isLessThanOrEqualTo(trial.finalMetric("lipschitz-product-bound"));
+            ratio += trial.finalMetric("lipschitz-lower-bound") / exact;
+        }
+        assertThat(ratio / trials.size()).isGreaterThan(0.9);
+    }
+
+    /** SCIENCE.md 8: the l1 gap is linear in the initial scale alpha^D for D = 3, sublinear for D = 2. */
+    @Test
+    void diagonalNetworksL1Gap() {
+        Map<Object, List<TrialResult>> byDepth = groupBy(runQuick("diagonal-networks-l1-gap"), "model.depth");
+        assertThat(slope(byDepth.get(3), "model.product-scale", "l1-gap")).isBetween(0.85, 1.15);
+        assertThat(slope(byDepth.get(2), "model.product-scale", "l1-gap")).isBetween(0.2, 0.85);
+        for (List<TrialResult> trials : byDepth.values()) {
+            assertThat(trials).allSatisfy(t -> assertThat(t.finalMetric("train-loss")).isLessThanOrEqualTo(1e-24));
+        }
+    }
+
+    /** SCIENCE.md 9: the flow's limit is the minimizer of the induced l^p regularizer among interpolants. */
+    @Test
+    void reparametrizedLpBias() {
+        for (TrialResult trial : runQuick("reparametrized-lp-bias")) {
+            assertThat(trial.finalMetric("regularizer-gap")).as("%s", trial.sweepValues()).isLessThan(1e-5);
+            assertThat(trial.finalMetric("train-loss")).isLessThanOrEqualTo(1e-26);
+        }
+    }
+
+    /** SCIENCE.md 10: GDA fails with a narrow generator and reaches the global saddle point with a wide one. */
+    @Test
+    void ganWidth() {
+        Map<Object, List<TrialResult>> byWidth = groupBy(runQuick("gan-width"), "model.width");
+        assertThat(byWidth.get(2)).allSatisfy(t -> assertThat(t.finalMetric("moment-gap")).isGreaterThan(1e-2));
+        assertThat(byWidth.get(40)).allSatisfy(t -> {
+            assertThat(t.finalMetric("moment-gap")).isLessThan(1e-6);
+            assertThat(t.finalMetric("discriminator-norm")).isLessThan(1e-5);
+        });
+        assertThat(byWidth.get(40)).extracting(t -> t.sweepValues().get(ExperimentPlan.VARIANT))
+                .contains("simultaneous", "alternating");
+    }
+}
