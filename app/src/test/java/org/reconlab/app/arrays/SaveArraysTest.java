@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reconlab.app.cluster.Cli;
+import org.reconlab.app.Cli;
 import org.reconlab.app.cluster.Shard;
 import org.reconlab.app.run.RunService;
 import org.reconlab.app.spec.LoadedSpec;

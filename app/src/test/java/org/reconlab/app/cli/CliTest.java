@@ -3,14 +3,13 @@ package org.reconlab.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconlab.app.Cli;
 import org.reconlab.app.output.RunDirectory;
 
 class CliTest {
@@ -20,15 +19,6 @@ class CliTest {
     @TempDir
     Path temp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path spec(String name, String text) throws IOException {
         Path file = temp.resolve(name);
@@ -38,10 +28,10 @@ class CliTest {
 
     @Test
     void listShowsEveryDiscoveredComponentWithItsModule() {
-        Result text = run("list");
+        Cli.Result text = Cli.run("list");
         assertThat(text.code()).isZero();
         assertThat(text.out()).contains("problems:").contains("toy-vector").contains("gradient-descent");
-        Result json = run("list", "--json");
+        Cli.Result json = Cli.run("list", "--json");
         assertThat(json.code()).isZero();
         assertThat(json.out()).contains("\"name\" : \"toy-gaussian\"").contains("\"module\" : \"toy\"")
                 .contains("\"allowed\" : \"an integer in [1, 100000]\"");
@@ -49,18 +39,18 @@ class CliTest {
 
     @Test
     void describeShowsParametersAndRejectsUnknownNames() {
-        Result describe = run("describe", "gradient-descent");
+        Cli.Result describe = Cli.run("describe", "gradient-descent");
         assertThat(describe.code()).isZero();
         assertThat(describe.out()).contains("optimizer of module core").contains("step").contains("iterations")
                 .contains("default 1000");
-        Result unknown = run("describe", "gradient-decent");
+        Cli.Result unknown = Cli.run("describe", "gradient-decent");
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("no component named 'gradient-decent'").contains("gradient-descent");
     }
 
     @Test
     void validateBuildsEveryPipelineAndRunsNothing() {
-        Result result = run("validate", TOY.toString());
+        Cli.Result result = Cli.run("validate", TOY.toString());
         assertThat(result.code()).isZero();
         assertThat(result.out()).contains("valid; 2 pipelines, 4 trials");
     }
@@ -68,7 +58,7 @@ class CliTest {
     @Test
     void runWritesManifestTablesAndTrialFiles() throws IOException {
         Path out = temp.resolve("run");
-        Result result = run("run", TOY.toString(), "--quick", "--out", out.toString(), "--threads", "2");
+        Cli.Result result = Cli.run("run", TOY.toString(), "--quick", "--out", out.toString(), "--threads", "2");
         assertThat(result.code()).as(result.err()).isZero();
         assertThat(result.out()).contains("2 trials (0 resumed): 2 done, 0 diverged, 0 failed");
         List<String> trials = Files.readAllLines(out.resolve("trials.csv"));
@@ -92,12 +82,12 @@ class CliTest {
     @Test
     void runningAgainResumesKeepingDoneTrialsAndRunningMissingOnes() throws IOException {
         Path out = temp.resolve("run");
-        assertThat(run("run", TOY.toString(), "--out", out.toString()).code()).isZero();
+        assertThat(Cli.run("run", TOY.toString(), "--out", out.toString()).code()).isZero();
         String trialsBefore = Files.readString(out.resolve("trials.csv"));
         String seriesBefore = Files.readString(out.resolve("series.csv"));
         Files.delete(out.resolve("trials/trial-000002.json"));
         Files.delete(out.resolve("trials.csv"));
-        Result again = run("run", TOY.toString(), "--out", out.toString(), "--threads", "1");
+        Cli.Result again = Cli.run("run", TOY.toString(), "--out", out.toString(), "--threads", "1");
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("4 trials (3 resumed)");
         assertThat(Files.readString(out.resolve("series.csv"))).isEqualTo(seriesBefore);
@@ -111,8 +101,8 @@ class CliTest {
     @Test
     void aRunIntoADirectoryOfAnotherSpecIsRefused() {
         Path out = temp.resolve("run");
-        assertThat(run("run", TOY.toString(), "--quick", "--out", out.toString()).code()).isZero();
-        Result other = run("run", TOY.toString(), "--out", out.toString());
+        assertThat(Cli.run("run", TOY.toString(), "--quick", "--out", out.toString()).code()).isZero();
+        Cli.Result other = Cli.run("run", TOY.toString(), "--out", out.toString());
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("holds a run of a different spec");
     }
@@ -121,7 +111,7 @@ class CliTest {
     void aSecondRunIntoABusyDirectoryRefuses() throws IOException {
         Path out = temp.resolve("busy");
         try (RunDirectory held = RunDirectory.open(out)) {
-            Result second = run("run", TOY.toString(), "--quick", "--out", out.toString());
+            Cli.Result second = Cli.run("run", TOY.toString(), "--quick", "--out", out.toString());
             assertThat(second.code()).isEqualTo(2);
             assertThat(second.err()).contains("another reconlab run is writing into " + out);
         }
@@ -133,7 +123,7 @@ class CliTest {
         Path blocker = temp.resolve("file");
         Files.writeString(blocker, "not a directory");
         Path out = blocker.resolve("run");
-        Result result = run("run", TOY.toString(), "--quick", "--out", out.toString());
+        Cli.Result result = Cli.run("run", TOY.toString(), "--quick", "--out", out.toString());
         assertThat(result.code()).isEqualTo(1);
         assertThat(result.err()).contains(out.toString());
     }
@@ -154,7 +144,7 @@ class CliTest {
         for (int i = 0; i < bad.size(); i++) {
             Path spec = spec("bad-" + i + ".yaml", bad.get(i));
             Path out = temp.resolve("out-" + i);
-            Result result = run("run", spec.toString(), "--out", out.toString());
+            Cli.Result result = Cli.run("run", spec.toString(), "--out", out.toString());
             assertThat(result.code()).as(bad.get(i)).isEqualTo(2);
             assertThat(result.err()).as(bad.get(i)).startsWith("error: " + spec + ":").contains(expected.get(i));
             assertThat(result.err().lines().count()).isEqualTo(1);
@@ -164,10 +154,10 @@ class CliTest {
 
     @Test
     void badArgumentsExitWithCodeTwo() {
-        assertThat(run("run").code()).isEqualTo(2);
-        assertThat(run("run", TOY.toString(), "--threads", "many").code()).isEqualTo(2);
-        assertThat(run("frobnicate").code()).isEqualTo(2);
-        Result missing = run("run", temp.resolve("missing.yaml").toString());
+        assertThat(Cli.run("run").code()).isEqualTo(2);
+        assertThat(Cli.run("run", TOY.toString(), "--threads", "many").code()).isEqualTo(2);
+        assertThat(Cli.run("frobnicate").code()).isEqualTo(2);
+        Cli.Result missing = Cli.run("run", temp.resolve("missing.yaml").toString());
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no such spec file");
     }

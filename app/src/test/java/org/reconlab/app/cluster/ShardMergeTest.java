@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconlab.app.Cli;
 import org.reconlab.app.output.RunDirectory;
 
 /** {@code run --shard i/n} and {@code merge}: the merged run equals a single-machine run, checked end to end. */

@@ -2,43 +2,27 @@ package org.reconlab.app.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.reconlab.app.spec.SpecLoader;
-import org.reconlab.core.engine.ComponentRegistry;
-import org.reconlab.core.engine.ExperimentRunner;
-import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.TrialResult;
-import org.reconlab.core.engine.TrialStatus;
 import org.reconlab.core.stats.LogLogFit;
 
 /** Runs every example of {@code examples/deconvolution} in quick mode and checks the phenomenon it is there to show. */
 class DeconvolutionExamplesTest {
 
-    private static final Path EXAMPLES = Path.of("..", "examples", "deconvolution");
+    private static final List<String> EXAMPLE_NAMES = List.of("noise-scaling", "phase-transition");
 
     private static List<TrialResult> runQuick(String name) {
-        Path file = EXAMPLES.resolve(name + ".yaml");
-        assertThat(file).exists();
-        ExperimentSpec spec = SpecLoader.load(file, true, List.of());
-        List<TrialResult> trials = new ExperimentRunner(ComponentRegistry.discover()).run(spec, 2).trials();
-        assertThat(trials).allSatisfy(t -> assertThat(t.status()).as(t.message()).isEqualTo(TrialStatus.DONE));
-        return trials;
-    }
-
-    private static double sweepValue(TrialResult trial, String key) {
-        return ((Number) trial.sweepValues().get(key)).doubleValue();
+        return ExampleRuns.runQuick("deconvolution", name);
     }
 
     /** Mean final rank-one error by noise level, for one variant. */
     private static TreeMap<Double, Double> meanErrorByLevel(List<TrialResult> trials, String variant) {
         return trials.stream().filter(t -> variant.equals(t.sweepValues().get("variant")))
-                .collect(Collectors.groupingBy(t -> sweepValue(t, "measurement.noise-level"), TreeMap::new,
+                .collect(Collectors.groupingBy(t -> ExampleRuns.sweepValue(t, "measurement.noise-level"), TreeMap::new,
                         Collectors.averagingDouble(t -> t.finalMetric("rank-one-error"))));
     }
 
@@ -49,11 +33,7 @@ class DeconvolutionExamplesTest {
 
     @Test
     void everyDeconvolutionExampleIsCoveredHere() throws Exception {
-        List<String> tested = List.of("noise-scaling", "phase-transition");
-        try (var files = Files.list(EXAMPLES)) {
-            assertThat(files.map(p -> p.getFileName().toString().replace(".yaml", "")).sorted().toList())
-                    .containsExactlyInAnyOrderElementsOf(tested);
-        }
+        ExampleRuns.assertFolderHoldsExactly("deconvolution", EXAMPLE_NAMES);
     }
 
     /**
@@ -80,7 +60,7 @@ class DeconvolutionExamplesTest {
     void phaseTransition() {
         List<TrialResult> trials = runQuick("phase-transition");
         Map<List<Integer>, Double> success = trials.stream().collect(Collectors.groupingBy(
-                t -> List.of((int) sweepValue(t, "problem.k"), (int) sweepValue(t, "problem.n")),
+                t -> List.of((int) ExampleRuns.sweepValue(t, "problem.k"), (int) ExampleRuns.sweepValue(t, "problem.n")),
                 Collectors.averagingDouble(t -> t.finalMetric("rank-one-recovered"))));
 
         assertThat(success.get(List.of(2, 2))).isEqualTo(1.0);

@@ -2,49 +2,29 @@ package org.reconlab.app.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.reconlab.app.spec.SpecLoader;
-import org.reconlab.core.engine.ComponentRegistry;
 import org.reconlab.core.engine.ExperimentPlan;
-import org.reconlab.core.engine.ExperimentResult;
-import org.reconlab.core.engine.ExperimentRunner;
 import org.reconlab.core.engine.TrialResult;
-import org.reconlab.core.engine.TrialStatus;
 import org.reconlab.core.stats.LogLogFit;
 
 /** Runs every example of {@code examples/networks} in quick mode and checks the phenomenon it is there to show. */
 class NetworksExamplesTest {
 
-    private static final Path EXAMPLES = Path.of("..", "examples", "networks");
-
     private static final List<String> EXAMPLE_NAMES = List.of("lipschitz-shallow-dimension", "lipschitz-deep",
             "lipschitz-planar-exact", "diagonal-networks-l1-gap", "reparametrized-lp-bias", "gan-width");
 
     private static List<TrialResult> runQuick(String name) {
-        Path file = EXAMPLES.resolve(name + ".yaml");
-        assertThat(file).exists();
-        ExperimentResult result = new ExperimentRunner(ComponentRegistry.discover())
-                .run(SpecLoader.load(file, true, List.of()), 2);
-        assertThat(result.trials()).as("trials of %s", name).isNotEmpty()
-                .allSatisfy(t -> assertThat(t.status()).as("%s: %s", t.sweepValues(), t.message())
-                        .isEqualTo(TrialStatus.DONE));
-        return result.trials();
-    }
-
-    private static double sweepValue(TrialResult trial, String key) {
-        return ((Number) trial.sweepValues().get(key)).doubleValue();
+        return ExampleRuns.runQuick("networks", name);
     }
 
     /** Fitted log-log slope of a final metric against a swept key, over the trials given. */
     private static double slope(List<TrialResult> trials, String key, String metric) {
-        LogLogFit fit = LogLogFit.fit(trials.stream().mapToDouble(t -> sweepValue(t, key)).toArray(),
+        LogLogFit fit = LogLogFit.fit(trials.stream().mapToDouble(t -> ExampleRuns.sweepValue(t, key)).toArray(),
                 trials.stream().mapToDouble(t -> t.finalMetric(metric)).toArray());
         assertThat(fit.skipped()).as("points a log-log fit cannot use").isZero();
         return fit.slope();
@@ -60,15 +40,7 @@ class NetworksExamplesTest {
 
     @Test
     void everyNetworksExampleIsCoveredHere() throws Exception {
-        try (var files = Files.list(EXAMPLES)) {
-            assertThat(files.map(p -> p.getFileName().toString().replace(".yaml", "")).toList())
-                    .containsExactlyInAnyOrderElementsOf(EXAMPLE_NAMES);
-        }
-        ComponentRegistry registry = ComponentRegistry.discover();
-        for (String name : EXAMPLE_NAMES) {
-            assertThat(ExperimentPlan.build(SpecLoader.load(EXAMPLES.resolve(name + ".yaml"), false, List.of()), registry)
-                    .trials()).as(name).isNotEmpty();
-        }
+        ExampleRuns.assertFolderHoldsExactly("networks", EXAMPLE_NAMES);
     }
 
     /**
@@ -107,7 +79,7 @@ class NetworksExamplesTest {
         for (List<TrialResult> group : groupBy(trials, "problem.width").values()) {
             for (List<TrialResult> sameP : groupBy(group, "model.p").values()) {
                 List<TrialResult> byDepth = sameP.stream()
-                        .sorted(Comparator.comparingDouble(t -> sweepValue(t, "problem.depth"))).toList();
+                        .sorted(Comparator.comparingDouble(t -> ExampleRuns.sweepValue(t, "problem.depth"))).toList();
                 double previousGap = 0;
                 for (TrialResult trial : byDepth) {
                     double lower = trial.finalMetric("lipschitz-lower-bound");

@@ -3,50 +3,32 @@ package org.reconlab.app.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.reconlab.app.spec.SpecLoader;
 import org.reconlab.core.engine.ComponentRegistry;
 import org.reconlab.core.engine.ExperimentPlan;
-import org.reconlab.core.engine.ExperimentResult;
-import org.reconlab.core.engine.ExperimentRunner;
 import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.InvalidSpecException;
 import org.reconlab.core.engine.SeriesPoint;
 import org.reconlab.core.engine.TrialResult;
-import org.reconlab.core.engine.TrialStatus;
 
 /** Runs every example of {@code examples/sensing} in quick mode and checks the phenomenon it is there to show. */
 class SensingExamplesTest {
-
-    private static final Path EXAMPLES = Path.of("..", "examples", "sensing");
 
     private static final List<String> EXAMPLE_NAMES = List.of("small-init-psd", "three-phases",
             "spectral-init-phase-transition", "pgd-vs-factorized", "sgd-identity-init", "asymmetric-balancing",
             "als-rank-one", "nuclear-norm-baseline", "quadratic-network");
 
     private static ExperimentSpec quickSpec(String name, String... sets) {
-        Path file = EXAMPLES.resolve(name + ".yaml");
-        assertThat(file).exists();
-        return SpecLoader.load(file, true, List.of(sets));
+        return ExampleRuns.quickSpec("sensing", name, sets);
     }
 
     private static List<TrialResult> runQuick(String name) {
-        ExperimentResult result = new ExperimentRunner(ComponentRegistry.discover()).run(quickSpec(name), 2);
-        assertThat(result.trials()).as("trials of %s", name).isNotEmpty()
-                .allSatisfy(t -> assertThat(t.status()).as("%s: %s", t.sweepValues(), t.message())
-                        .isEqualTo(TrialStatus.DONE));
-        return result.trials();
-    }
-
-    private static double sweepValue(TrialResult trial, String key) {
-        return ((Number) trial.sweepValues().get(key)).doubleValue();
+        return ExampleRuns.runQuick("sensing", name);
     }
 
     /** The first recorded iteration at which {@code metric} is below {@code level}, or -1. */
@@ -61,23 +43,14 @@ class SensingExamplesTest {
 
     @Test
     void everySensingExampleIsCoveredHere() throws Exception {
-        try (var files = Files.list(EXAMPLES)) {
-            assertThat(files.map(p -> p.getFileName().toString().replace(".yaml", "")).toList())
-                    .containsExactlyInAnyOrderElementsOf(EXAMPLE_NAMES);
-        }
-        ComponentRegistry registry = ComponentRegistry.discover();
-        for (String name : EXAMPLE_NAMES) {
-            // The paper-scale spec builds too: every pipeline of its sweep, nothing run.
-            assertThat(ExperimentPlan.build(SpecLoader.load(EXAMPLES.resolve(name + ".yaml"), false, List.of()), registry)
-                    .trials()).as(name).isNotEmpty();
-        }
+        ExampleRuns.assertFolderHoldsExactly("sensing", EXAMPLE_NAMES);
     }
 
     /** SCIENCE.md section 1: the test error falls with the initialization scale; the smallest scale recovers X*. */
     @Test
     void smallInitPsd() {
         List<TrialResult> byScale = runQuick("small-init-psd").stream()
-                .sorted(Comparator.comparingDouble((TrialResult t) -> sweepValue(t, "model.scale")).reversed()).toList();
+                .sorted(Comparator.comparingDouble((TrialResult t) -> ExampleRuns.sweepValue(t, "model.scale")).reversed()).toList();
         for (int i = 1; i < byScale.size(); i++) {
             assertThat(byScale.get(i).finalMetric("test-error")).isLessThan(byScale.get(i - 1).finalMetric("test-error"));
         }
@@ -115,8 +88,8 @@ class SensingExamplesTest {
     void spectralInitPhaseTransition() {
         List<TrialResult> trials = runQuick("spectral-init-phase-transition");
         Map<Double, TreeMap<Double, Double>> rate = trials.stream().collect(Collectors.groupingBy(
-                t -> sweepValue(t, "problem.condition-number"),
-                Collectors.groupingBy(t -> sweepValue(t, "measurement.m"), TreeMap::new,
+                t -> ExampleRuns.sweepValue(t, "problem.condition-number"),
+                Collectors.groupingBy(t -> ExampleRuns.sweepValue(t, "measurement.m"), TreeMap::new,
                         Collectors.averagingDouble(t -> t.finalMetric("success")))));
         assertThat(rate).containsOnlyKeys(1.0, 10.0);
         for (TreeMap<Double, Double> byM : rate.values()) {
@@ -136,7 +109,7 @@ class SensingExamplesTest {
     @Test
     void pgdVsFactorized() {
         List<TrialResult> trials = runQuick("pgd-vs-factorized");
-        Comparator<TrialResult> byD = Comparator.comparingDouble(t -> sweepValue(t, "problem.d"));
+        Comparator<TrialResult> byD = Comparator.comparingDouble(t -> ExampleRuns.sweepValue(t, "problem.d"));
         List<TrialResult> factorized = trials.stream()
                 .filter(t -> "factorized".equals(t.sweepValues().get(ExperimentPlan.VARIANT))).sorted(byD).toList();
         List<TrialResult> pgd = trials.stream()
@@ -153,8 +126,8 @@ class SensingExamplesTest {
     @Test
     void sgdIdentityInit() {
         List<TrialResult> trials = runQuick("sgd-identity-init");
-        TrialResult identity = trials.stream().filter(t -> sweepValue(t, "model.scale") == 1.0).findFirst().orElseThrow();
-        TrialResult small = trials.stream().filter(t -> sweepValue(t, "model.scale") < 1.0).findFirst().orElseThrow();
+        TrialResult identity = trials.stream().filter(t -> ExampleRuns.sweepValue(t, "model.scale") == 1.0).findFirst().orElseThrow();
+        TrialResult small = trials.stream().filter(t -> ExampleRuns.sweepValue(t, "model.scale") < 1.0).findFirst().orElseThrow();
         assertThat(identity.finalMetric("train-loss")).isLessThan(1e-10);
         assertThat(identity.finalMetric("test-error")).isGreaterThan(0.5);
         assertThat(small.finalMetric("test-error")).isLessThan(0.05);
@@ -178,7 +151,7 @@ class SensingExamplesTest {
     void alsRankOne() {
         List<TrialResult> trials = runQuick("als-rank-one");
         TreeMap<Double, Double> iterations = new TreeMap<>();
-        trials.stream().collect(Collectors.groupingBy(t -> sweepValue(t, "problem.d1"))).forEach((n, runs) -> {
+        trials.stream().collect(Collectors.groupingBy(t -> ExampleRuns.sweepValue(t, "problem.d1"))).forEach((n, runs) -> {
             double mean = runs.stream().mapToInt(t -> {
                 int reached = firstBelow(t, "relative-error", 1e-8);
                 assertThat(reached).as("n = %s reaches 1e-8", n).isPositive();
@@ -198,8 +171,8 @@ class SensingExamplesTest {
     @Test
     void nuclearNormBaseline() {
         List<TrialResult> trials = runQuick("nuclear-norm-baseline");
-        TrialResult few = trials.stream().min(Comparator.comparingDouble(t -> sweepValue(t, "measurement.m"))).orElseThrow();
-        TrialResult many = trials.stream().max(Comparator.comparingDouble(t -> sweepValue(t, "measurement.m"))).orElseThrow();
+        TrialResult few = trials.stream().min(Comparator.comparingDouble(t -> ExampleRuns.sweepValue(t, "measurement.m"))).orElseThrow();
+        TrialResult many = trials.stream().max(Comparator.comparingDouble(t -> ExampleRuns.sweepValue(t, "measurement.m"))).orElseThrow();
         assertThat(few.finalMetric("relative-error")).isGreaterThan(0.1);
         assertThat(many.finalMetric("relative-error")).isLessThan(1e-4);
         assertThat(many.finalMetric("effective-rank")).isBetween(1.99, 2.01);

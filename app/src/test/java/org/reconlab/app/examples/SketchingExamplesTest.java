@@ -2,32 +2,19 @@ package org.reconlab.app.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
-import org.reconlab.app.spec.SpecLoader;
-import org.reconlab.core.engine.ComponentRegistry;
-import org.reconlab.core.engine.ExperimentResult;
-import org.reconlab.core.engine.ExperimentRunner;
-import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.TrialResult;
-import org.reconlab.core.engine.TrialStatus;
 
 /** Runs every example of {@code examples/sketching} in quick mode and checks the phenomenon it is there to show. */
 class SketchingExamplesTest {
 
-    private static final Path EXAMPLES = Path.of("..", "examples", "sketching");
+    private static final List<String> EXAMPLE_NAMES = List.of("double-sketch-noise-grid", "tensor-sketch-depth", "double-sketch-baselines");
 
     private static List<TrialResult> runQuick(String name) {
-        Path file = EXAMPLES.resolve(name + ".yaml");
-        assertThat(file).exists();
-        ExperimentSpec spec = SpecLoader.load(file, true, List.of());
-        ExperimentResult result = new ExperimentRunner(ComponentRegistry.discover()).run(spec, 2);
-        assertThat(result.trials()).isNotEmpty().allMatch(t -> t.status() == TrialStatus.DONE);
-        return result.trials();
+        return ExampleRuns.runQuick("sketching", name);
     }
 
     private static TrialResult find(List<TrialResult> trials, Map<String, Object> point) {
@@ -41,11 +28,7 @@ class SketchingExamplesTest {
 
     @Test
     void everySketchingExampleIsCoveredHere() throws Exception {
-        List<String> tested = List.of("double-sketch-noise-grid", "tensor-sketch-depth", "double-sketch-baselines");
-        try (var files = Files.list(EXAMPLES)) {
-            assertThat(files.map(p -> p.getFileName().toString().replace(".yaml", "")).sorted().toList())
-                    .containsExactlyInAnyOrderElementsOf(tested);
-        }
+        ExampleRuns.assertFolderHoldsExactly("sketching", EXAMPLE_NAMES);
     }
 
     /**

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +13,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconlab.app.Cli;
 import org.reconlab.app.cli.Main;
 import org.w3c.dom.Document;
 
@@ -47,15 +46,6 @@ class ReportCliTest {
     @TempDir
     Path temp;
 
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path spec(String name, String text) throws IOException {
         Path file = temp.resolve(name);
@@ -125,7 +115,7 @@ class ReportCliTest {
     @Test
     void runDrawsValidPngAndSvgPlotsAndAReportThatShowsThemAll() throws Exception {
         Path out = temp.resolve("run");
-        Result result = run("run", TOY.toString(), "--quick", "--out", out.toString(), "--threads", "2");
+        Cli.Result result = Cli.run("run", TOY.toString(), "--quick", "--out", out.toString(), "--threads", "2");
         assertThat(result.code()).as(result.err()).isZero();
         // toy.yaml: metrics relative-error, train-loss, test-error recorded every 20 of 40 iterations, step 0.2 and 0.5.
         assertThat(plotFiles(out)).contains("series-relative-error.png", "series-relative-error.svg",
@@ -147,7 +137,7 @@ class ReportCliTest {
     @Test
     void aGridRunDrawsHeatmapsLogLogPlotsAndWhatItsSpecAsks() throws Exception {
         Path out = temp.resolve("grid");
-        Result result = run("run", spec("grid.yaml", GRID).toString(), "--out", out.toString(), "--threads", "2");
+        Cli.Result result = Cli.run("run", spec("grid.yaml", GRID).toString(), "--out", out.toString(), "--threads", "2");
         assertThat(result.code()).as(result.err()).isZero();
         List<String> files = plotFiles(out);
         // 9 sweep points: one series plot per metric; a sweep plot per key and metric; heatmaps of the 3 x 3 grid.
@@ -167,7 +157,7 @@ class ReportCliTest {
         Path out = temp.resolve("run");
         Path spec = spec("one-metric.yaml", Files.readString(TOY).replace("[relative-error, train-loss, test-error]",
                 "[relative-error]"));
-        assertThat(run("run", spec.toString(), "--quick", "--out", out.toString()).code()).isZero();
+        assertThat(Cli.run("run", spec.toString(), "--quick", "--out", out.toString()).code()).isZero();
         List<String> drawnByRun = plotFiles(out);
         assertThat(drawnByRun).hasSize(4);
         String reportOfRun = Files.readString(out.resolve("report.html"));
@@ -177,7 +167,7 @@ class ReportCliTest {
             }
         }
         Files.delete(out.resolve("report.html"));
-        Result fromTrialFiles = run("plot", out.toString());
+        Cli.Result fromTrialFiles = Cli.run("plot", out.toString());
         assertThat(fromTrialFiles.code()).as(fromTrialFiles.err()).isZero();
         assertThat(fromTrialFiles.out()).startsWith(drawnByRun.size() / 2 + " plots (PNG and SVG) in " + out.resolve("plots"));
         assertThat(plotFiles(out)).isEqualTo(drawnByRun);
@@ -191,7 +181,7 @@ class ReportCliTest {
         }
         // Without trial files the CSV tables are read back, to the same numbers.
         assertThat(RunData.read(out).trials()).isEqualTo(fromJson.trials());
-        Result fromTables = run("plot", out.toString());
+        Cli.Result fromTables = Cli.run("plot", out.toString());
         assertThat(fromTables.code()).as(fromTables.err()).isZero();
         assertThat(plotFiles(out)).isEqualTo(drawnByRun);
         assertPlotsValidAndReported(out);
@@ -200,21 +190,21 @@ class ReportCliTest {
     @Test
     void plotOfAMissingOrNonRunDirectoryExitsWithCodeTwoAndTouchesNothing() throws IOException {
         Path missing = temp.resolve("missing");
-        Result noDirectory = run("plot", missing.toString());
+        Cli.Result noDirectory = Cli.run("plot", missing.toString());
         assertThat(noDirectory.code()).isEqualTo(2);
         assertThat(noDirectory.err()).isEqualTo("error: " + missing + ": no such directory\n");
         assertThat(missing).doesNotExist();
 
         Path notARun = Files.createDirectory(temp.resolve("not-a-run"));
         Files.writeString(notARun.resolve("notes.txt"), "hello");
-        Result noManifest = run("plot", notARun.toString());
+        Cli.Result noManifest = Cli.run("plot", notARun.toString());
         assertThat(noManifest.code()).isEqualTo(2);
         assertThat(noManifest.err()).startsWith("error: " + notARun + " is not a reconlab run directory: it has no"
                 + " manifest.json");
         try (Stream<Path> files = Files.list(notARun)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("notes.txt");
         }
-        assertThat(run("plot").code()).isEqualTo(2);
+        assertThat(Cli.run("plot").code()).isEqualTo(2);
     }
 
     @Test
@@ -222,7 +212,7 @@ class ReportCliTest {
         Path out = Files.createDirectory(temp.resolve("run"));
         Files.writeString(out.resolve("manifest.json"), "{\"name\": \"toy\"}");
         try (var held = org.reconlab.app.output.RunDirectory.open(out)) {
-            Result busy = run("plot", out.toString());
+            Cli.Result busy = Cli.run("plot", out.toString());
             assertThat(busy.code()).isEqualTo(2);
             assertThat(busy.err()).contains("another reconlab run is writing into " + out);
         }
@@ -249,7 +239,7 @@ class ReportCliTest {
                   broken: { measurement.fail: true }
                 """;
         Path out = temp.resolve("variants");
-        Result result = run("run", spec("variants.yaml", spec).toString(), "--out", out.toString());
+        Cli.Result result = Cli.run("run", spec("variants.yaml", spec).toString(), "--out", out.toString());
         assertThat(result.code()).as("failed trials make the run exit 1").isEqualTo(1);
         assertThat(result.out()).contains("4 done, 2 diverged, 2 failed");
         // No numeric swept key: the final metrics by variant, and the series of the variants.

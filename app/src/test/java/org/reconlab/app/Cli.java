@@ -1,10 +1,10 @@
-package org.reconlab.app.cluster;
+package org.reconlab.app;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.reconlab.app.cli.Main;
 
-/** Runs the {@code reconlab} command line in process, for the tests of this package and of arrays. */
+/** Runs the {@code reconlab} command line in process and keeps its exit code and output, for tests. */
 public final class Cli {
 
     /** Exit code and what the command printed. */
