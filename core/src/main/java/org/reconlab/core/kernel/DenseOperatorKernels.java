@@ -127,14 +127,21 @@ public final class DenseOperatorKernels {
             double squared = 0;
             int to = KernelThreads.chunkStart(c + 1, chunks, m);
             int i = KernelThreads.chunkStart(c, chunks, m);
-            for (; i + BLOCK <= to; i += BLOCK) {
+            if (i + BLOCK <= to) {
+                // software pipeline: the dot products of block b + 1 and the accumulation of block b share one
+                // sweep, so the accumulation's arithmetic overlaps the stream of the next rows from memory; every
+                // sum is formed in the same order as block by block
+                double[] next = new double[BLOCK];
                 dot8(a, i * n, n, x, residuals);
-                for (int k = 0; k < BLOCK; k++) {
-                    double r = residuals[k] - y[i + k];
-                    residuals[k] = r;
-                    squared += r * r;
+                squared += residuals(residuals, y, i);
+                for (i += BLOCK; i + BLOCK <= to; i += BLOCK) {
+                    dot8AddRows8(a, i * n, (i - BLOCK) * n, n, x, next, residuals, sum);
+                    double[] done = residuals;
+                    residuals = next;
+                    next = done;
+                    squared += residuals(residuals, y, i);
                 }
-                addRows8(a, i * n, n, residuals, 0, sum);
+                addRows8(a, (i - BLOCK) * n, n, residuals, 0, sum);
             }
             for (; i < to; i++) {
                 double r = dot(a, i * n, n, x) - y[i];
@@ -147,6 +154,17 @@ public final class DenseOperatorKernels {
         double squared = 0;
         for (double s : squares) {
             squared += s;
+        }
+        return squared;
+    }
+
+    /** Turns the dot products of rows {@code i .. i+7} into residuals in place; returns their squares, summed in order. */
+    private static double residuals(double[] dots, double[] y, int i) {
+        double squared = 0;
+        for (int k = 0; k < BLOCK; k++) {
+            double r = dots[k] - y[i + k];
+            dots[k] = r;
+            squared += r * r;
         }
         return squared;
     }
@@ -226,6 +244,65 @@ public final class DenseOperatorKernels {
             sum[p] += c0 * a[offset + p] + c1 * a[o1 + p] + c2 * a[o2 + p] + c3 * a[o3 + p]
                     + c4 * a[o4 + p] + c5 * a[o5 + p] + c6 * a[o6 + p] + c7 * a[o7 + p];
         }
+    }
+
+    /**
+     * {@link #dot8} of the eight rows at {@code offset} into {@code out} and {@link #addRows8} of the eight rows at
+     * {@code previous} with coefficients {@code c}, in one sweep; each result is summed exactly as those do.
+     */
+    private static void dot8AddRows8(double[] a, int offset, int previous, int n, double[] x, double[] out,
+            double[] c, double[] sum) {
+        int o1 = offset + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        int o4 = o3 + n;
+        int o5 = o4 + n;
+        int o6 = o5 + n;
+        int o7 = o6 + n;
+        int q1 = previous + n;
+        int q2 = q1 + n;
+        int q3 = q2 + n;
+        int q4 = q3 + n;
+        int q5 = q4 + n;
+        int q6 = q5 + n;
+        int q7 = q6 + n;
+        double c0 = c[0];
+        double c1 = c[1];
+        double c2 = c[2];
+        double c3 = c[3];
+        double c4 = c[4];
+        double c5 = c[5];
+        double c6 = c[6];
+        double c7 = c[7];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        for (int p = 0; p < n; p++) {
+            double xp = x[p];
+            s0 += a[offset + p] * xp;
+            s1 += a[o1 + p] * xp;
+            s2 += a[o2 + p] * xp;
+            s3 += a[o3 + p] * xp;
+            s4 += a[o4 + p] * xp;
+            s5 += a[o5 + p] * xp;
+            s6 += a[o6 + p] * xp;
+            s7 += a[o7 + p] * xp;
+            sum[p] += c0 * a[previous + p] + c1 * a[q1 + p] + c2 * a[q2 + p] + c3 * a[q3 + p]
+                    + c4 * a[q4 + p] + c5 * a[q5 + p] + c6 * a[q6 + p] + c7 * a[q7 + p];
+        }
+        out[0] = s0;
+        out[1] = s1;
+        out[2] = s2;
+        out[3] = s3;
+        out[4] = s4;
+        out[5] = s5;
+        out[6] = s6;
+        out[7] = s7;
     }
 
     private static void addRow(double[] a, int offset, int n, double c, double[] sum) {
