@@ -8,7 +8,7 @@
 # (bytes read / measured copy bandwidth, STREAM convention: bytes read + written per second) and reconlab's ratio to
 # it. Each side runs ROUNDS times, alternating, and the best median counts (the machine may be shared).
 #
-# Environment: SIZES (default "100:5:2500 200:5:5000", d:r:m), WARMUP (10), ITERATIONS (30), ROUNDS (2),
+# Environment: SIZES (default "100:5:2500 200:5:5000", d:r:m), WARMUP (10), ITERATIONS (30), ROUNDS (3),
 # ETA (0.0025), JAVA_OPTS (-Xmx10g). Needs python3 with numpy, and about 3 x 1.6 GB of memory at d = 200.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,7 +16,7 @@ cd "$root"
 SIZES=${SIZES:-"100:5:2500 200:5:5000"}
 WARMUP=${WARMUP:-10}
 ITERATIONS=${ITERATIONS:-30}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 ETA=${ETA:-0.0025}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx10g"}
 
