@@ -2,7 +2,6 @@ package org.reconlab.core.operator;
 
 import static java.util.Objects.requireNonNull;
 
-import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
 import java.util.Optional;
@@ -23,12 +22,9 @@ import org.reconlab.core.spi.Shape;
  * <p>{@link #residualAdjoint} is the fused one-pass kernel of {@link DenseOperatorKernels#residualMultTransA}, run on
  * {@link KernelThreads#defaultThreads()} threads; results do not depend on the thread count.
  */
-public final class PackedSymmetricOperator implements RestrictableOperator {
+public final class PackedSymmetricOperator extends RowMajorOperator implements RestrictableOperator {
 
     private final int d;
-    private final int m;
-    private final int n;
-    private final double[] rows;
 
     /**
      * @param d the side of the symmetric matrices
@@ -37,14 +33,8 @@ public final class PackedSymmetricOperator implements RestrictableOperator {
      *     copied
      */
     public PackedSymmetricOperator(int d, int m, double[] packedRows) {
-        this.n = PackedSymmetricKernels.packedLength(d);
+        super(Shape.symmetric(d), m, PackedSymmetricKernels.packedLength(d), packedRows);
         this.d = d;
-        this.rows = requireNonNull(packedRows, "packedRows is null");
-        if (m < 0 || (long) m * n != rows.length) {
-            throw new IllegalArgumentException(m + " packed " + d + " x " + d + " measurements need " + (long) m * n
-                    + " entries, got " + rows.length);
-        }
-        this.m = m;
     }
 
     /** Packs dense measurement matrices: {@code dense} holds {@code A_0, A_1, ...}, each d x d row-major. */
@@ -66,12 +56,8 @@ public final class PackedSymmetricOperator implements RestrictableOperator {
     /** The measurements {@code rows[0], rows[1], ...}, their packed rows copied (for mini-batches). */
     @Override
     public LinearOperator restrict(int[] subset) {
-        int[] checked = RowSubsetOperator.checkRows(subset, m);
-        double[] kept = new double[Math.multiplyExact(checked.length, n)];
-        for (int t = 0; t < checked.length; t++) {
-            System.arraycopy(rows, checked[t] * n, kept, t * n, n);
-        }
-        return new PackedSymmetricOperator(d, checked.length, kept);
+        int[] checked = RowSubsetOperator.checkRows(subset, rangeSize());
+        return new PackedSymmetricOperator(d, checked.length, rowsOf(checked));
     }
 
     /** Bytes the packed rows of {@code m} measurements of d x d symmetric matrices take: {@code 8 m d (d + 1) / 2}. */
@@ -83,21 +69,11 @@ public final class PackedSymmetricOperator implements RestrictableOperator {
         return d;
     }
 
-    @Override
-    public Shape domain() {
-        return Shape.symmetric(d);
-    }
-
-    @Override
-    public int rangeSize() {
-        return m;
-    }
-
     /** {@code S_i[j, k]}, the symmetric part of measurement i. */
     public double entry(int i, int j, int k) {
         int lo = Math.min(j, k);
         int hi = Math.max(j, k);
-        double packed = rows[i * n + PackedSymmetricKernels.index(lo, hi, d)];
+        double packed = rows()[i * columns() + PackedSymmetricKernels.index(lo, hi, d)];
         return j == k ? packed : 0.5 * packed;
     }
 
@@ -107,11 +83,13 @@ public final class PackedSymmetricOperator implements RestrictableOperator {
      */
     @Override
     public Optional<DoubleMatrix2D> asDenseMatrix() {
+        int m = rangeSize();
+        int n = columns();
         DoubleMatrix2D matrix = new DenseDoubleMatrix2D(m, d * d);
         double[] dense = new double[d * d];
         double[] row = new double[n];
         for (int i = 0; i < m; i++) {
-            System.arraycopy(rows, i * n, row, 0, n);
+            System.arraycopy(rows(), i * n, row, 0, n);
             PackedSymmetricKernels.unpackAdjoint(row, d, dense);
             for (int p = 0; p < dense.length; p++) {
                 matrix.setQuick(i, p, dense[p]);
@@ -120,70 +98,28 @@ public final class PackedSymmetricOperator implements RestrictableOperator {
         return Optional.of(matrix);
     }
 
+    /** The packed upper triangle, off-diagonal entries doubled (layout in {@link PackedSymmetricKernels}). */
     @Override
-    public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
-        checkSignal(x, "x");
-        checkRange(out, "out");
-        double[] values = new double[m];
-        DenseOperatorKernels.mult(rows, m, n, packSignal(x), values);
-        for (int i = 0; i < values.length; i++) {
-            out.setQuick(i, values[i]);
-        }
-    }
-
-    @Override
-    public void adjoint(DoubleMatrix1D y, DoubleMatrix2D out) {
-        checkRange(y, "y");
-        checkSignal(out, "out");
-        double[] sum = new double[n];
-        DenseOperatorKernels.multTransA(rows, m, n, y.toArray(), sum);
-        unpack(sum, out);
-    }
-
-    @Override
-    public double residualAdjoint(DoubleMatrix2D x, DoubleMatrix1D y, DoubleMatrix2D out) {
-        checkSignal(x, "x");
-        checkRange(y, "y");
-        checkSignal(out, "out");
-        double[] sum = new double[n];
-        double squared = DenseOperatorKernels.residualMultTransA(rows, m, n, packSignal(x), y.toArray(), sum);
-        unpack(sum, out);
-        return squared;
-    }
-
-    private double[] packSignal(DoubleMatrix2D x) {
+    protected double[] coordinates(DoubleMatrix2D x) {
         double[] dense = new double[d * d];
         for (int j = 0; j < d; j++) {
             for (int k = 0; k < d; k++) {
                 dense[j * d + k] = x.getQuick(j, k);
             }
         }
-        double[] packed = new double[n];
+        double[] packed = new double[columns()];
         PackedSymmetricKernels.packSignal(dense, d, packed);
         return packed;
     }
 
-    private void unpack(double[] sum, DoubleMatrix2D out) {
+    @Override
+    protected void fromCoordinates(double[] sum, DoubleMatrix2D out) {
         double[] dense = new double[d * d];
         PackedSymmetricKernels.unpackAdjoint(sum, d, dense);
         for (int j = 0; j < d; j++) {
             for (int k = 0; k < d; k++) {
                 out.setQuick(j, k, dense[j * d + k]);
             }
-        }
-    }
-
-    private void checkSignal(DoubleMatrix2D x, String name) {
-        if (x.rows() != d || x.columns() != d) {
-            throw new IllegalArgumentException(name + " is " + x.rows() + " x " + x.columns() + ", the operator takes "
-                    + domain());
-        }
-    }
-
-    private void checkRange(DoubleMatrix1D y, String name) {
-        if (y.size() != m) {
-            throw new IllegalArgumentException(name + " has length " + y.size() + ", the operator has " + m
-                    + " observations");
         }
     }
 }

@@ -2,11 +2,11 @@ package org.reconlab.sensing.measurement;
 
 import static java.util.Objects.requireNonNull;
 
-import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
 import org.reconlab.core.kernel.DenseOperatorKernels;
 import org.reconlab.core.operator.RestrictableOperator;
+import org.reconlab.core.operator.RowMajorOperator;
 import org.reconlab.core.operator.RowSubsetOperator;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Shape;
@@ -18,50 +18,34 @@ import org.reconlab.core.spi.Shape;
  * residual adjoint run on the multi-threaded kernels of {@link DenseOperatorKernels} (one pass, results independent
  * of the thread count).
  */
-public final class DenseMeasurementOperator implements DesignOperator, RestrictableOperator {
-
-    private final Shape domain;
-    private final int m;
-    private final int n;
-    private final double[] rows;
+public final class DenseMeasurementOperator extends RowMajorOperator implements DesignOperator, RestrictableOperator {
 
     /**
      * @param rows {@code m * n} entries, row i holding {@code A_i} row-major; kept, not copied
      */
     public DenseMeasurementOperator(Shape domain, int m, double[] rows) {
-        this.domain = requireNonNull(domain, "domain is null");
-        requireNonNull(rows, "rows is null");
+        super(checkDomain(domain), m, domain.rows() * domain.columns(), rows);
+    }
+
+    private static Shape checkDomain(Shape domain) {
+        requireNonNull(domain, "domain is null");
         if (domain.depth() != 1) {
             throw new IllegalArgumentException("domain must be a matrix or vector, got " + domain);
         }
-        long n = (long) domain.rows() * domain.columns();
-        if (m < 0 || (long) m * n != rows.length) {
-            throw new IllegalArgumentException("expected " + m + " x " + n + " = " + (long) m * n + " entries, got "
-                    + rows.length);
-        }
-        this.m = m;
-        this.n = (int) n;
-        this.rows = rows;
-    }
-
-    @Override
-    public Shape domain() {
         return domain;
-    }
-
-    @Override
-    public int rangeSize() {
-        return m;
     }
 
     /** Entry {@code A_i[j, k]}. */
     public double entry(int i, int j, int k) {
-        return rows[i * n + j * domain.columns() + k];
+        return rows()[i * columns() + j * domain().columns() + k];
     }
 
     /** A copy of the m x n matrix whose row i is {@code A_i} flattened row-major. */
     @Override
     public java.util.Optional<DoubleMatrix2D> asDenseMatrix() {
+        double[] rows = rows();
+        int n = columns();
+        int m = rangeSize();
         DoubleMatrix2D matrix = new cern.colt.matrix.impl.DenseDoubleMatrix2D(m, n);
         for (int i = 0; i < m; i++) {
             for (int p = 0; p < n; p++) {
@@ -71,38 +55,6 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
         return java.util.Optional.of(matrix);
     }
 
-    @Override
-    public void apply(DoubleMatrix2D x, DoubleMatrix1D out) {
-        checkSignal(x, "x");
-        checkRange(out, "out");
-        double[] values = new double[m];
-        DenseOperatorKernels.mult(rows, m, n, flatten(x), values);
-        for (int i = 0; i < m; i++) {
-            out.setQuick(i, values[i]);
-        }
-    }
-
-    @Override
-    public void adjoint(DoubleMatrix1D y, DoubleMatrix2D out) {
-        checkRange(y, "y");
-        checkSignal(out, "out");
-        double[] sum = new double[n];
-        DenseOperatorKernels.multTransA(rows, m, n, y.toArray(), sum);
-        unflatten(sum, out);
-    }
-
-    /** One pass over the rows, multi-threaded: {@link DenseOperatorKernels#residualMultTransA}. */
-    @Override
-    public double residualAdjoint(DoubleMatrix2D x, DoubleMatrix1D y, DoubleMatrix2D out) {
-        checkSignal(x, "x");
-        checkRange(y, "y");
-        checkSignal(out, "out");
-        double[] sum = new double[n];
-        double squared = DenseOperatorKernels.residualMultTransA(rows, m, n, flatten(x), y.toArray(), sum);
-        unflatten(sum, out);
-        return squared;
-    }
-
     /** The bytes of the stored matrix, {@code 8 m n}. */
     public static long bytes(Shape domain, int m) {
         return 8L * m * domain.rows() * domain.columns();
@@ -110,18 +62,17 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
 
     @Override
     public LinearOperator restrict(int[] subset) {
-        int[] checked = RowSubsetOperator.checkRows(subset, m);
-        double[] kept = new double[checked.length * n];
-        for (int t = 0; t < checked.length; t++) {
-            System.arraycopy(rows, checked[t] * n, kept, t * n, n);
-        }
-        return new DenseMeasurementOperator(domain, checked.length, kept);
+        int[] checked = RowSubsetOperator.checkRows(subset, rangeSize());
+        return new DenseMeasurementOperator(domain(), checked.length, rowsOf(checked));
     }
 
     @Override
     public DoubleMatrix2D leftDesign(DoubleMatrix2D v) {
-        int d1 = domain.rows();
-        int d2 = domain.columns();
+        double[] rows = rows();
+        int n = columns();
+        int m = rangeSize();
+        int d1 = domain().rows();
+        int d2 = domain().columns();
         if (v.rows() != d2) {
             throw new IllegalArgumentException("V has " + v.rows() + " rows, the operator's matrices have " + d2
                     + " columns");
@@ -147,8 +98,11 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
 
     @Override
     public DoubleMatrix2D rightDesign(DoubleMatrix2D u) {
-        int d1 = domain.rows();
-        int d2 = domain.columns();
+        double[] rows = rows();
+        int n = columns();
+        int m = rangeSize();
+        int d1 = domain().rows();
+        int d2 = domain().columns();
         if (u.rows() != d1) {
             throw new IllegalArgumentException("U has " + u.rows() + " rows, the operator's matrices have " + d1
                     + " rows");
@@ -175,10 +129,12 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
         return design;
     }
 
-    private double[] flatten(DoubleMatrix2D x) {
-        int columns = domain.columns();
-        double[] flat = new double[n];
-        for (int j = 0; j < domain.rows(); j++) {
+    /** The matrix flattened row-major: the coordinates the rows {@code A_i} act on. */
+    @Override
+    protected double[] coordinates(DoubleMatrix2D x) {
+        int columns = domain().columns();
+        double[] flat = new double[columns()];
+        for (int j = 0; j < domain().rows(); j++) {
             for (int k = 0; k < columns; k++) {
                 flat[j * columns + k] = x.getQuick(j, k);
             }
@@ -186,26 +142,13 @@ public final class DenseMeasurementOperator implements DesignOperator, Restricta
         return flat;
     }
 
-    private void unflatten(double[] flat, DoubleMatrix2D out) {
-        int columns = domain.columns();
-        for (int j = 0; j < domain.rows(); j++) {
+    @Override
+    protected void fromCoordinates(double[] flat, DoubleMatrix2D out) {
+        int columns = domain().columns();
+        for (int j = 0; j < domain().rows(); j++) {
             for (int k = 0; k < columns; k++) {
                 out.setQuick(j, k, flat[j * columns + k]);
             }
-        }
-    }
-
-    private void checkSignal(DoubleMatrix2D x, String name) {
-        if (x.rows() != domain.rows() || x.columns() != domain.columns()) {
-            throw new IllegalArgumentException(name + " is " + x.rows() + " x " + x.columns() + ", the operator takes "
-                    + domain);
-        }
-    }
-
-    private void checkRange(DoubleMatrix1D y, String name) {
-        if (y.size() != m) {
-            throw new IllegalArgumentException(name + " has length " + y.size() + ", the operator has " + m
-                    + " observations");
         }
     }
 }
