@@ -62,6 +62,12 @@ public final class GaussianDesignMeasurement implements Measurement {
         return new GaussianDesignMeasurement(dimension, samples, 0);
     }
 
+    /** The dense n x d design, {@code 8 n d} bytes, so that the run's heap check covers it. */
+    @Override
+    public long estimatedBytes() {
+        return 8L * samples * dimension;
+    }
+
     /** {@code x -> A x} for a vector {@code x} (d x 1), adjoint {@code y -> A^T y}. */
     public static final class MatrixOperator implements LinearOperator {
         private final DoubleMatrix2D matrix;

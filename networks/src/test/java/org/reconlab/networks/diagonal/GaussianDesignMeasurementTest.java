@@ -42,6 +42,11 @@ class GaussianDesignMeasurementTest extends AbstractMeasurementContractTest {
     }
 
     @Test
+    void reportsTheBytesOfItsDenseDesign() {
+        assertThat(new GaussianDesignMeasurement(50, 200, 0).estimatedBytes()).isEqualTo(8L * 200 * 50);
+    }
+
+    @Test
     void noiseHasItsStandardDeviation() {
         Observations observed = new GaussianDesignMeasurement(5, 4000, 0.5).observe(
                 new SparseVectorProblem(5, 1, true).draw(new SplittableRandom(2)), new SplittableRandom(3));
