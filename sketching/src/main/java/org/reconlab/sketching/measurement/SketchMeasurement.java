@@ -63,13 +63,7 @@ public final class SketchMeasurement implements Measurement {
         this.delivery = requireNonNull(delivery, "delivery is null");
         int n1 = shape.rows();
         int n2 = shape.columns() * shape.depth();
-        if (k < 1 || k > Math.min(n1, n2) || l < k || l > n1) {
-            throw new IllegalArgumentException("sketch sizes need 1 <= k <= min(n1, n2) and k <= l <= n1; got k = " + k
-                    + ", l = " + l + " for a " + shape);
-        }
-        if (!(rangeNoise >= 0) || !(corangeNoise >= 0)) {
-            throw new IllegalArgumentException("noise norms must be >= 0, got " + rangeNoise + " and " + corangeNoise);
-        }
+        SketchSizes.check(k, l, rangeNoise, corangeNoise, n1, n2, shape);
         this.k = k;
         this.l = l;
         this.rangeNoise = rangeNoise;
@@ -209,17 +203,9 @@ public final class SketchMeasurement implements Measurement {
             }
             int n1 = shape.rows();
             int n2 = shape.columns() * shape.depth();
-            int k = config.integer("k");
-            if (k > Math.min(n1, n2)) {
-                throw new ConfigException("k", "k = " + k + " exceeds min(n1, n2) = " + Math.min(n1, n2) + " of the "
-                        + shape + " of problem '" + context.problemName() + "'");
-            }
-            int l = config.optionalInteger("l").orElse(Math.min(2 * k + 1, n1));
-            if (l < k || l > n1) {
-                throw new ConfigException("l", "l = " + l + " must be in [k, n1] = [" + k + ", " + n1 + "]");
-            }
-            return new SketchMeasurement(shape, k, l, TestMatrixKind.fromSpecName(config.choice("test-matrix")),
-                    config.real("range-noise"), config.real("corange-noise"),
+            SketchSizes sizes = SketchSizes.read(config, shape, n1, n2, context.problemName());
+            return new SketchMeasurement(shape, sizes.k(), sizes.l(),
+                    TestMatrixKind.fromSpecName(config.choice("test-matrix")), sizes.rangeNoise(), sizes.corangeNoise(),
                     Delivery.valueOf(config.choice("delivery").toUpperCase(Locale.ROOT).replace('-', '_')));
         }
     }

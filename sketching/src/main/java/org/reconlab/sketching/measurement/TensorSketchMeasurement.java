@@ -37,13 +37,7 @@ public final class TensorSketchMeasurement implements Measurement {
         if (shape.kind() != Shape.Kind.TENSOR) {
             throw new IllegalArgumentException("a tensor sketch takes a tensor, not a " + shape);
         }
-        if (k < 1 || k > Math.min(shape.rows(), shape.columns()) || l < k || l > shape.rows()) {
-            throw new IllegalArgumentException("sketch sizes need 1 <= k <= min(n1, n2) and k <= l <= n1; got k = " + k
-                    + ", l = " + l + " for a " + shape);
-        }
-        if (!(rangeNoise >= 0) || !(corangeNoise >= 0)) {
-            throw new IllegalArgumentException("noise norms must be >= 0, got " + rangeNoise + " and " + corangeNoise);
-        }
+        SketchSizes.check(k, l, rangeNoise, corangeNoise, shape.rows(), shape.columns(), shape);
         this.shape = shape;
         this.k = k;
         this.l = l;
@@ -123,17 +117,8 @@ public final class TensorSketchMeasurement implements Measurement {
                 throw ConfigException.incompatible("measurement 'tensor-sketch' takes a third-order tensor, but problem '"
                         + context.problemName() + "' draws a " + shape);
             }
-            int n1 = shape.rows();
-            int k = config.integer("k");
-            if (k > Math.min(n1, shape.columns())) {
-                throw new ConfigException("k", "k = " + k + " exceeds min(n1, n2) = " + Math.min(n1, shape.columns())
-                        + " of the " + shape + " of problem '" + context.problemName() + "'");
-            }
-            int l = config.optionalInteger("l").orElse(Math.min(2 * k + 1, n1));
-            if (l < k || l > n1) {
-                throw new ConfigException("l", "l = " + l + " must be in [k, n1] = [" + k + ", " + n1 + "]");
-            }
-            return new TensorSketchMeasurement(shape, k, l, config.real("range-noise"), config.real("corange-noise"));
+            SketchSizes sizes = SketchSizes.read(config, shape, shape.rows(), shape.columns(), context.problemName());
+            return new TensorSketchMeasurement(shape, sizes.k(), sizes.l(), sizes.rangeNoise(), sizes.corangeNoise());
         }
     }
 }
