@@ -117,7 +117,8 @@ public final class TensorSketchMeasurement implements Measurement {
                 throw ConfigException.incompatible("measurement 'tensor-sketch' takes a third-order tensor, but problem '"
                         + context.problemName() + "' draws a " + shape);
             }
-            SketchSizes sizes = SketchSizes.read(config, shape, shape.rows(), shape.columns(), context.problemName());
+            SketchSizes sizes =
+                    SketchSizes.read(config, shape, shape.rows(), shape.columns(), context.problemName());
             return new TensorSketchMeasurement(shape, sizes.k(), sizes.l(), sizes.rangeNoise(), sizes.corangeNoise());
         }
     }
