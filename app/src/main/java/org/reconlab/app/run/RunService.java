@@ -126,7 +126,10 @@ public final class RunService {
             Map<String, Object> manifest = ShardManifest.annotate(Manifest.build(spec, registry, fingerprint, threads,
                     planned.size(), started, Instant.now(), all), shard, plan.trials().size());
             directory.writeManifest(manifest);
-            RunReport.write(target, manifest, all);
+            if (shard.isAll()) {
+                // A shard holds part of the sweep; `reconlab merge` draws the plots of the whole.
+                RunReport.write(target, manifest, all);
+            }
             return new Outcome(target, planned.size(), kept.size(), all);
         }
     }
