@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +78,7 @@ public final class RunReport {
         } catch (IOException e) {
             throw new IOException("cannot create " + plots + ": " + e, e);
         }
-        List<Path> written = new ArrayList<>();
-        for (Figure figure : plan.figures()) {
-            FigureFiles.write(plots, figure);
-            written.add(FigureFiles.png(plots, figure));
-            written.add(FigureFiles.svg(plots, figure));
-        }
+        List<Path> written = FigureFiles.writeAll(plots, plan.figures(), Runtime.getRuntime().availableProcessors());
         removeStale(plots, written);
         Path report = data.directory().resolve(REPORT);
         AtomicFiles.write(report, HtmlReport.render(data, plan.figures(), plan.notes()).getBytes(StandardCharsets.UTF_8));
