@@ -65,6 +65,44 @@ abstract class RowPasses {
     /** {@code sum += c a[offset .. offset + n)}. */
     abstract void addRow(double[] a, int offset, int n, double c, double[] sum);
 
+    /** {@code s} plus the products {@code a[offset + p] x[p]} for {@code p} from {@code from} to {@code n - 1}, in order. */
+    static double addProducts(double[] a, int offset, int n, double[] x, int from, double s) {
+        for (int p = from; p < n; p++) {
+            s += a[offset + p] * x[p];
+        }
+        return s;
+    }
+
+    /** {@link #addRows8} on the positions from {@code from} to {@code n - 1}, one at a time. */
+    static void addRows8From(double[] a, int offset, int n, double[] c, int at, double[] sum, int from) {
+        int o1 = offset + n;
+        int o2 = o1 + n;
+        int o3 = o2 + n;
+        int o4 = o3 + n;
+        int o5 = o4 + n;
+        int o6 = o5 + n;
+        int o7 = o6 + n;
+        double c0 = c[at];
+        double c1 = c[at + 1];
+        double c2 = c[at + 2];
+        double c3 = c[at + 3];
+        double c4 = c[at + 4];
+        double c5 = c[at + 5];
+        double c6 = c[at + 6];
+        double c7 = c[at + 7];
+        for (int p = from; p < n; p++) {
+            sum[p] += c0 * a[offset + p] + c1 * a[o1 + p] + c2 * a[o2 + p] + c3 * a[o3 + p]
+                    + c4 * a[o4 + p] + c5 * a[o5 + p] + c6 * a[o6 + p] + c7 * a[o7 + p];
+        }
+    }
+
+    /** {@link #addRow} on the positions from {@code from} to {@code n - 1}. */
+    static void addRowFrom(double[] a, int offset, int n, double c, double[] sum, int from) {
+        for (int p = from; p < n; p++) {
+            sum[p] += c * a[offset + p];
+        }
+    }
+
     private static RowPasses choose() {
         if (!Boolean.parseBoolean(System.getProperty(VECTOR_PROPERTY, "true"))) {
             log.debug("kernels on plain Java: {}=false", VECTOR_PROPERTY);

@@ -27,11 +27,7 @@ final class ScalarRowPasses extends RowPasses {
             s2 += a[offset + p + 2] * x[p + 2];
             s3 += a[offset + p + 3] * x[p + 3];
         }
-        double s = (s0 + s1) + (s2 + s3);
-        for (; p < n; p++) {
-            s += a[offset + p] * x[p];
-        }
-        return s;
+        return addProducts(a, offset, n, x, p, (s0 + s1) + (s2 + s3));
     }
 
     @Override
@@ -43,31 +39,11 @@ final class ScalarRowPasses extends RowPasses {
 
     @Override
     void addRows8(double[] a, int offset, int n, double[] c, int at, double[] sum) {
-        int o1 = offset + n;
-        int o2 = o1 + n;
-        int o3 = o2 + n;
-        int o4 = o3 + n;
-        int o5 = o4 + n;
-        int o6 = o5 + n;
-        int o7 = o6 + n;
-        double c0 = c[at];
-        double c1 = c[at + 1];
-        double c2 = c[at + 2];
-        double c3 = c[at + 3];
-        double c4 = c[at + 4];
-        double c5 = c[at + 5];
-        double c6 = c[at + 6];
-        double c7 = c[at + 7];
-        for (int p = 0; p < n; p++) {
-            sum[p] += c0 * a[offset + p] + c1 * a[o1 + p] + c2 * a[o2 + p] + c3 * a[o3 + p]
-                    + c4 * a[o4 + p] + c5 * a[o5 + p] + c6 * a[o6 + p] + c7 * a[o7 + p];
-        }
+        addRows8From(a, offset, n, c, at, sum, 0);
     }
 
     @Override
     void addRow(double[] a, int offset, int n, double c, double[] sum) {
-        for (int p = 0; p < n; p++) {
-            sum[p] += c * a[offset + p];
-        }
+        addRowFrom(a, offset, n, c, sum, 0);
     }
 }

@@ -39,7 +39,7 @@ final class VectorRowPasses extends RowPasses {
         for (; p < whole; p += LANES) {
             s = s.add(DoubleVector.fromArray(DOT, a, offset + p).mul(DoubleVector.fromArray(DOT, x, p)));
         }
-        return tail(a, offset, n, x, p, combine(s));
+        return addProducts(a, offset, n, x, p, combine(s));
     }
 
     @Override
@@ -72,14 +72,14 @@ final class VectorRowPasses extends RowPasses {
             s6 = s6.add(DoubleVector.fromArray(DOT, a, o6 + p).mul(xp));
             s7 = s7.add(DoubleVector.fromArray(DOT, a, o7 + p).mul(xp));
         }
-        out[0] = tail(a, offset, n, x, p, combine(s0));
-        out[1] = tail(a, o1, n, x, p, combine(s1));
-        out[2] = tail(a, o2, n, x, p, combine(s2));
-        out[3] = tail(a, o3, n, x, p, combine(s3));
-        out[4] = tail(a, o4, n, x, p, combine(s4));
-        out[5] = tail(a, o5, n, x, p, combine(s5));
-        out[6] = tail(a, o6, n, x, p, combine(s6));
-        out[7] = tail(a, o7, n, x, p, combine(s7));
+        out[0] = addProducts(a, offset, n, x, p, combine(s0));
+        out[1] = addProducts(a, o1, n, x, p, combine(s1));
+        out[2] = addProducts(a, o2, n, x, p, combine(s2));
+        out[3] = addProducts(a, o3, n, x, p, combine(s3));
+        out[4] = addProducts(a, o4, n, x, p, combine(s4));
+        out[5] = addProducts(a, o5, n, x, p, combine(s5));
+        out[6] = addProducts(a, o6, n, x, p, combine(s6));
+        out[7] = addProducts(a, o7, n, x, p, combine(s7));
     }
 
     @Override
@@ -112,10 +112,7 @@ final class VectorRowPasses extends RowPasses {
                     .add(DoubleVector.fromArray(WIDE, a, o7 + p).mul(c7));
             DoubleVector.fromArray(WIDE, sum, p).add(t).intoArray(sum, p);
         }
-        for (; p < n; p++) {
-            sum[p] += c0 * a[offset + p] + c1 * a[o1 + p] + c2 * a[o2 + p] + c3 * a[o3 + p]
-                    + c4 * a[o4 + p] + c5 * a[o5 + p] + c6 * a[o6 + p] + c7 * a[o7 + p];
-        }
+        addRows8From(a, offset, n, c, at, sum, p);
     }
 
     @Override
@@ -126,21 +123,11 @@ final class VectorRowPasses extends RowPasses {
             DoubleVector.fromArray(WIDE, sum, p).add(DoubleVector.fromArray(WIDE, a, offset + p).mul(c))
                     .intoArray(sum, p);
         }
-        for (; p < n; p++) {
-            sum[p] += c * a[offset + p];
-        }
+        addRowFrom(a, offset, n, c, sum, p);
     }
 
     /** {@code (s_0 + s_1) + (s_2 + s_3)}, the partial sums in lanes. */
     private static double combine(DoubleVector s) {
         return (s.lane(0) + s.lane(1)) + (s.lane(2) + s.lane(3));
-    }
-
-    /** {@code s} plus the products at {@code p .. n - 1}, in order. */
-    private static double tail(double[] a, int offset, int n, double[] x, int p, double s) {
-        for (; p < n; p++) {
-            s += a[offset + p] * x[p];
-        }
-        return s;
     }
 }
