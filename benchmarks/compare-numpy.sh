@@ -44,7 +44,7 @@ for size in $SIZES; do
   for ((round = 1; round <= ROUNDS; round++)); do
     numpy run "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
     # shellcheck disable=SC2086
-    java $JAVA_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
+    java $JAVA_OPTS --add-modules jdk.incubator.vector -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
   done
   numpy check "$dir" >> "$log"
   python3 - "$log" "$d" "$r" "$m" <<'PY'
@@ -64,7 +64,7 @@ print(f"{'d=%s r=%s m=%s' % (d, r, m):<16} {numpy_ms:12.2f} {reconlab_ms:12.2f} 
       f"{float(values['check.relative_difference'][0]):10.1e}")
 print(f"    numpy {values['numpy.version'][0]} on OpenBLAS {values['numpy.openblas_core'][0]} with "
       f"{values['numpy.openblas_threads'][0]} threads reads {float(values['numpy.operator_bytes'][0]) / 1e6:.0f} MB "
-      f"twice per step; reconlab on {values['reconlab.threads'][0]} threads reads its packed operator, "
+      f"twice per step; reconlab ({values['reconlab.kernel'][0]}) on {values['reconlab.threads'][0]} threads reads its packed operator, "
       f"{float(values['reconlab.operator_bytes'][0]) / 1e6:.0f} MB, once. Medians of {len(values['numpy.step_ms_median'])}"
       f" rounds: numpy {values['numpy.step_ms_median']}, reconlab {values['reconlab.step_ms_median']}")
 PY

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.reconlab.app.arrays.NpyArray;
 import org.reconlab.app.arrays.NpyFormat;
+import org.reconlab.core.kernel.DenseOperatorKernels;
 import org.reconlab.core.kernel.KernelThreads;
 import org.reconlab.core.kernel.PackedSymmetricKernels;
 import org.reconlab.core.operator.PackedSymmetricOperator;
@@ -69,6 +70,7 @@ public final class CompareNumpy {
         print("reconlab.m", m);
         print("reconlab.k", k);
         print("reconlab.threads", threads);
+        System.out.println("reconlab.kernel=" + DenseOperatorKernels.implementation());
         print("reconlab.operator_bytes", bytes);
         print("reconlab.step_ms_median", sorted[sorted.length / 2]);
         print("reconlab.step_ms_min", sorted[0]);

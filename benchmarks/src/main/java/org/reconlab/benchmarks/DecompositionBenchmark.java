@@ -28,7 +28,7 @@ import org.reconlab.core.linalg.RandomMatrices;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgs = "--add-modules=jdk.incubator.vector")
 public class DecompositionBenchmark {
 
     @Param({"100", "400", "1000"})

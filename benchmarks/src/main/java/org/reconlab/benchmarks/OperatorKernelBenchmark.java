@@ -28,7 +28,7 @@ import org.reconlab.core.kernel.DenseOperatorKernels;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(value = 1, jvmArgs = {"-Xmx4g", "--add-modules=jdk.incubator.vector"})
 public class OperatorKernelBenchmark {
 
     /** m x n: the packed Li-Ma-Zhang operator (2500 x 5050) and a dense one of 1 GB/4. */

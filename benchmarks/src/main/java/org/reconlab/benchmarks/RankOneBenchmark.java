@@ -21,7 +21,7 @@ import org.reconlab.core.kernel.RankOneKernels;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Fork(value = 1, jvmArgs = "--add-modules=jdk.incubator.vector")
 public class RankOneBenchmark {
 
     @Param({"1000"})

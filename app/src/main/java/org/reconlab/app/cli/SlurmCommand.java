@@ -73,7 +73,7 @@ final class SlurmCommand implements Callable<Integer> {
         SlurmScripts.Job job;
         try {
             job = new SlurmScripts.Job(spec.spec().name(), options.spec, out, count, runOptions, threads, directives,
-                    SlurmScripts.currentJava(), SlurmScripts.currentClassPath());
+                    SlurmScripts.currentJava(), SlurmScripts.currentJvmOptions(), SlurmScripts.currentClassPath());
         } catch (IllegalArgumentException e) {
             throw new SpecError(e.getMessage());
         }

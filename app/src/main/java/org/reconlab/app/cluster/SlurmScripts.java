@@ -42,6 +42,7 @@ public final class SlurmScripts {
     public static final String LOGS = "logs";
 
     private static final String MAIN_CLASS = "org.reconlab.app.cli.Main";
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final Pattern DIRECTIVE = Pattern.compile("[a-z][a-z0-9-]*(=[^\\s]+)?");
 
     /**
@@ -56,10 +57,11 @@ public final class SlurmScripts {
      * @param directives extra {@code #SBATCH} options for both jobs, as {@code key=value} or {@code key}
      *     ({@code partition=short}, {@code time=02:00:00}, {@code mem=8G})
      * @param java the JVM to run
+     * @param jvmOptions options for that JVM before the class path ({@link #currentJvmOptions()})
      * @param classPath the class path holding reconlab and its plugins
      */
     public record Job(String name, Path spec, Path out, int shards, List<String> runOptions, int threadsPerShard,
-            List<String> directives, Path java, String classPath) {
+            List<String> directives, Path java, List<String> jvmOptions, String classPath) {
 
         public Job {
             requireNonNull(name, "name is null");
@@ -68,6 +70,7 @@ public final class SlurmScripts {
             runOptions = List.copyOf(runOptions);
             directives = List.copyOf(directives);
             requireNonNull(java, "java is null");
+            jvmOptions = List.copyOf(jvmOptions);
             requireNonNull(classPath, "classPath is null");
             if (shards < 1) {
                 throw new IllegalArgumentException("shards must be >= 1, got " + shards);
@@ -97,6 +100,16 @@ public final class SlurmScripts {
     /** The JVM and class path of this process, absolute, as the scripts should run them. */
     public static Path currentJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * The JVM options of this process that the jobs need too: {@code --add-modules jdk.incubator.vector} when this
+     * JVM runs with it, so the array tasks compute on the same (vector) kernels as a direct run.
+     */
+    public static List<String> currentJvmOptions() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
+                ? List.of("--add-modules", VECTOR_MODULE)
+                : List.of();
     }
 
     /** This process's class path with every entry made absolute. */
@@ -195,7 +208,11 @@ public final class SlurmScripts {
 
     private static String launch(Job job, List<String> arguments) {
         StringBuilder line = new StringBuilder("exec \"${RECONLAB_JAVA:-").append(job.java()).append("}\"")
-                .append(" ${RECONLAB_JAVA_OPTS:-} -cp ").append(quote(job.classPath())).append(' ').append(MAIN_CLASS)
+                .append(" ${RECONLAB_JAVA_OPTS:-}");
+        for (String option : job.jvmOptions()) {
+            line.append(' ').append(quote(option));
+        }
+        line.append(" -cp ").append(quote(job.classPath())).append(' ').append(MAIN_CLASS)
                 .append(" \\\n ");
         for (String argument : arguments) {
             line.append(' ').append(quote(argument));

@@ -30,7 +30,8 @@ class SlurmScriptsTest {
 
     private SlurmScripts.Job job(Path out) {
         return new SlurmScripts.Job("toy", TOY, out, 3, List.of("--quick", "--set", "name=it's"), 2,
-                List.of("partition=short", "time=01:00:00"), Path.of("/opt/jdk/bin/java"), "/a.jar:/b dir/c.jar");
+                List.of("partition=short", "time=01:00:00"), Path.of("/opt/jdk/bin/java"),
+                List.of("--add-modules", "jdk.incubator.vector"), "/a.jar:/b dir/c.jar");
     }
 
     @Test
@@ -48,7 +49,8 @@ class SlurmScriptsTest {
                 "#SBATCH --time=01:00:00\n",
                 "set -euo pipefail\n",
                 ": \"${SLURM_ARRAY_TASK_ID:?",
-                "exec \"${RECONLAB_JAVA:-/opt/jdk/bin/java}\" ${RECONLAB_JAVA_OPTS:-} -cp '/a.jar:/b dir/c.jar'"
+                "exec \"${RECONLAB_JAVA:-/opt/jdk/bin/java}\" ${RECONLAB_JAVA_OPTS:-} --add-modules jdk.incubator.vector"
+                        + " -cp '/a.jar:/b dir/c.jar'"
                         + " org.reconlab.app.cli.Main \\\n  run " + spec + " --out " + out + " --quick --set 'name=it'\\''s'"
                         + " \\\n  --shard \"${SLURM_ARRAY_TASK_ID}/3\" --threads \"${SLURM_CPUS_PER_TASK:-2}\"\n");
         // Directives come before the first command, or sbatch ignores them.
@@ -72,9 +74,9 @@ class SlurmScriptsTest {
     @Test
     void rejectsDirectivesAndPathsTheScriptsCannotHold() {
         assertThatThrownBy(() -> new SlurmScripts.Job("toy", TOY, temp.resolve("o"), 2, List.of(), 1,
-                List.of("partition short"), Path.of("/java"), "x")).hasMessageContaining("sbatch option 'partition short'");
+                List.of("partition short"), Path.of("/java"), List.of(), "x")).hasMessageContaining("sbatch option 'partition short'");
         assertThatThrownBy(() -> new SlurmScripts.Job("toy", TOY, temp.resolve("a b"), 2, List.of(), 1, List.of(),
-                Path.of("/java"), "x")).hasMessageContaining("white space");
+                Path.of("/java"), List.of(), "x")).hasMessageContaining("white space");
         assertThat(SlurmScripts.quote("plain/path-1.yaml")).isEqualTo("plain/path-1.yaml");
         assertThat(SlurmScripts.quote("$HOME")).isEqualTo("'$HOME'");
     }
@@ -166,5 +168,12 @@ class SlurmScriptsTest {
         byte[] output = process.getInputStream().readAllBytes();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("bash finished").isTrue();
         return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jobsRunWithTheVectorModuleWhenThisJvmHasIt() {
+        // the build's tests run with --add-modules jdk.incubator.vector, as the reconlab launcher does
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
+        assertThat(SlurmScripts.currentJvmOptions()).containsExactly("--add-modules", "jdk.incubator.vector");
     }
 }

@@ -72,6 +72,15 @@ public final class LiftedConvolutionMeasurement implements Measurement {
         return Shape.matrix(k, n);
     }
 
+    /**
+     * The operator's basis B (L x K, with its spectrum: two more L x K arrays) and C (L x N), and the observations and
+     * their noise (L numbers each).
+     */
+    @Override
+    public long estimatedBytes() {
+        return 8L * length * (3L * k + n) + 2 * 8L * length;
+    }
+
     /** Draws the operator alone (basis, then C), from {@code random}. */
     public LiftedConvolutionOperator drawOperator(SplittableRandom random) {
         DoubleMatrix2D b = basis.matrix(length, k, random);

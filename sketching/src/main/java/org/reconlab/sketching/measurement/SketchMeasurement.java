@@ -99,6 +99,17 @@ public final class SketchMeasurement implements Measurement {
         return corangeNoise;
     }
 
+    /**
+     * The test matrices {@code Omega^T} (k x n2) and {@code Psi} (l x n1), and the observations and their noise,
+     * {@code n1 k + l n2} numbers each.
+     */
+    @Override
+    public long estimatedBytes() {
+        long n1 = shape.rows();
+        long n2 = (long) shape.columns() * shape.depth();
+        return testMatrix.bytes(k, (int) n2) + testMatrix.bytes(l, (int) n1) + 2 * 8 * (n1 * k + l * n2);
+    }
+
     @Override
     public Observations observe(GroundTruth truth, SplittableRandom random) {
         DoubleMatrix2D x = truth.signal();

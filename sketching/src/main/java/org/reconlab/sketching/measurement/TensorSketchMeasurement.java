@@ -58,6 +58,20 @@ public final class TensorSketchMeasurement implements Measurement {
         return l;
     }
 
+    /**
+     * The test tensors {@code Omega} (n2 x k x n3) and {@code Psi} (l x n1 x n3), each also held in the Fourier domain
+     * and transposed there (two complex copies), and the observations and their noise,
+     * {@code (n1 k + l n2) n3} numbers each.
+     */
+    @Override
+    public long estimatedBytes() {
+        long n1 = shape.rows();
+        long n2 = shape.columns();
+        long n3 = shape.depth();
+        long testEntries = (n2 * k + l * n1) * n3;
+        return 8 * testEntries + 2 * 16 * testEntries + 2 * 8 * (n1 * k + l * n2) * n3;
+    }
+
     @Override
     public Observations observe(GroundTruth truth, SplittableRandom random) {
         int n1 = shape.rows();

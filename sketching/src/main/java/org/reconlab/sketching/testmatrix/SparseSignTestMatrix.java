@@ -34,12 +34,17 @@ public final class SparseSignTestMatrix implements TestMatrix {
         this.value = value;
     }
 
+    /** The nonzeros in each column of a sparse sign matrix of {@code rows} rows. */
+    static int nonzerosPerColumn(int rows) {
+        return Math.min(rows, MAX_NONZEROS_PER_COLUMN);
+    }
+
     /** Draws a {@code rows x columns} sparse sign matrix, column by column, from {@code random}. */
     public static SparseSignTestMatrix draw(int rows, int columns, RandomGenerator random) {
         if (rows < 1 || columns < 0) {
             throw new IllegalArgumentException("bad test matrix size " + rows + " x " + columns);
         }
-        int zeta = Math.min(rows, MAX_NONZEROS_PER_COLUMN);
+        int zeta = nonzerosPerColumn(rows);
         double scale = Math.sqrt((double) rows / zeta);
         int[] rowIndex = new int[columns * zeta];
         double[] value = new double[columns * zeta];

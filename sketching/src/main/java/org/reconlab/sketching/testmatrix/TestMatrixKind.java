@@ -31,6 +31,18 @@ public enum TestMatrixKind {
         throw new IllegalArgumentException("unknown test matrix '" + name + "'; known: " + specNames());
     }
 
+    /**
+     * The bytes a drawn {@code rows x columns} test matrix of this kind holds: every entry for a Gaussian one, the
+     * nonzeros and their rows for a sparse sign one, the signs and the selected rows for an SRTT.
+     */
+    public long bytes(int rows, int columns) {
+        return switch (this) {
+            case GAUSSIAN -> 8L * rows * columns;
+            case SPARSE_SIGN -> 12L * columns * SparseSignTestMatrix.nonzerosPerColumn(rows);
+            case SRTT -> 8L * columns + 4L * rows;
+        };
+    }
+
     /** Draws a {@code rows x columns} test matrix of this kind from {@code random}. */
     public TestMatrix draw(int rows, int columns, RandomGenerator random) {
         return switch (this) {

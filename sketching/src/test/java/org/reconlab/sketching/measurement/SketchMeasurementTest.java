@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.reconlab.core.contract.RetainedHeap;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Observations;
@@ -63,5 +64,17 @@ class SketchMeasurementTest {
                 assertThat(streamed.values().getQuick(i)).isCloseTo(batch.values().getQuick(i), within(1e-12 * scale));
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestMatrixKind.class)
+    void estimatedBytesAreWhatAnObservationKeeps(TestMatrixKind kind) {
+        NearLowRankProblem problem = new NearLowRankProblem(600, 500, 5, NearLowRankProblem.Spectrum.GEOMETRIC, 10,
+                NearLowRankProblem.Tail.POLYNOMIAL, 0.2, 1);
+        GroundTruth truth = problem.draw(new SplittableRandom(1));
+        SketchMeasurement measurement = new SketchMeasurement(problem.signalShape(), 100, 200, kind, 0.1, 0.1,
+                SketchMeasurement.Delivery.BATCH);
+        long retained = RetainedHeap.bytes(() -> measurement.observe(truth, new SplittableRandom(2)));
+        assertThat(measurement.estimatedBytes()).isBetween(retained * 9 / 10, retained * 11 / 10);
     }
 }

@@ -1,8 +1,12 @@
 package org.reconlab.sketching.measurement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.reconlab.core.contract.AbstractMeasurementContractTest;
+import org.reconlab.core.contract.RetainedHeap;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.sketching.problem.LowTubalRankProblem;
@@ -49,5 +53,14 @@ class TensorSketchMeasurementContractTest {
         SingleSlice() {
             super(5, 5, 1, 2, 3);
         }
+    }
+
+    @Test
+    void estimatedBytesAreWhatAnObservationKeeps() {
+        LowTubalRankProblem problem = new LowTubalRankProblem(60, 50, 8, 3, 0.05);
+        TensorSketchMeasurement measurement = new TensorSketchMeasurement(problem.signalShape(), 12, 20, 0.1, 0.1);
+        GroundTruth truth = problem.draw(new SplittableRandom(1));
+        long retained = RetainedHeap.bytes(() -> measurement.observe(truth, new SplittableRandom(2)));
+        assertThat(measurement.estimatedBytes()).isBetween(retained * 9 / 10, retained * 11 / 10);
     }
 }
