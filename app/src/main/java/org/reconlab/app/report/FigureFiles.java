@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.reconlab.app.output.AtomicFiles;
 
@@ -25,40 +24,22 @@ final class FigureFiles {
     /** Pixels per chart unit in the PNG: 1800 x 1200 for the 900 x 600 chart. */
     static final int PNG_SCALE = 2;
 
-    /** The JDK PNG writer maps quality q to deflate level round(9 (1 - q)): 0.75 is level 2. */
-    static final float PNG_QUALITY = 0.75f;
+    /**
+     * zlib level of the PNGs: 2, what the JDK writer used at the quality 0.75 the plots were first written with (it maps
+     * quality q to level round(9 (1 - q))); its default, 9, takes several times longer for files barely smaller.
+     */
+    static final int PNG_LEVEL = 2;
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureFiles.class);
 
     /**
      * Held while an SVG is encoded: VectorGraphics2D formats every coordinate with one static {@code DecimalFormat}
      * ({@code de.erichseifert.vectorgraphics2d.util.DataUtils}), which is not thread-safe. Drawing and encoding PNGs
-     * (Java2D, ImageIO, a chart per figure) share nothing mutable and run in parallel.
+     * (Java2D, a chart per figure) share nothing mutable and run in parallel.
      */
     private static final Object SVG_ENCODER = new Object();
 
     private FigureFiles() {
-    }
-
-    /**
-     * PNG with a light deflate level: the JDK writer's default (the strongest) takes several times longer for files
-     * barely smaller, and a run draws many plots.
-     */
-    private static void writePng(BufferedImage image, java.io.OutputStream out) throws IOException {
-        java.util.Iterator<javax.imageio.ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
-        if (!writers.hasNext()) {
-            throw new IOException("no PNG writer in this JVM");
-        }
-        javax.imageio.ImageWriter writer = writers.next();
-        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(PNG_QUALITY);
-            writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
     }
 
     static Path png(Path directory, Figure figure) {
@@ -153,7 +134,7 @@ final class FigureFiles {
             graphics.dispose();
         }
         long rendered = System.nanoTime();
-        AtomicFiles.write(png(directory, figure), out -> writePng(image, out));
+        AtomicFiles.write(png(directory, figure), out -> PngEncoder.write(image, PNG_LEVEL, out));
         long png = System.nanoTime();
         AtomicFiles.write(svg(directory, figure), out -> {
             synchronized (SVG_ENCODER) {
