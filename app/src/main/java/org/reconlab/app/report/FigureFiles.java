@@ -1,9 +1,15 @@
 package org.reconlab.app.report;
 
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.intermediate.CommandSequence;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.reconlab.app.output.AtomicFiles;
 
 /**
@@ -33,11 +39,12 @@ final class FigureFiles {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FigureFiles.class);
 
     /**
-     * Held while an SVG is encoded: VectorGraphics2D formats every coordinate with one static {@code DecimalFormat}
-     * ({@code de.erichseifert.vectorgraphics2d.util.DataUtils}), which is not thread-safe. Drawing and encoding PNGs
-     * (Java2D, a chart per figure) share nothing mutable and run in parallel.
+     * Held while an SVG document is built from the drawing commands: VectorGraphics2D formats every coordinate with one
+     * static {@code DecimalFormat} ({@code de.erichseifert.vectorgraphics2d.util.DataUtils}), which is not thread-safe.
+     * Drawing (Java2D or VectorGraphics2D's recording, a chart per figure), encoding a PNG and serializing the built
+     * document share nothing mutable and run in parallel.
      */
-    private static final Object SVG_ENCODER = new Object();
+    private static final Object SVG_DOCUMENT = new Object();
 
     private FigureFiles() {
     }
@@ -118,6 +125,22 @@ final class FigureFiles {
         }
     }
 
+    /**
+     * What XChart's {@code VectorGraphicsEncoder.saveVectorGraphic(chart, out, SVG)} does, step for step (the same
+     * bytes), with only the building of the document under {@link #SVG_DOCUMENT}.
+     */
+    static void writeSvg(Chart<?, ?> chart, OutputStream out) throws IOException {
+        VectorGraphics2D graphics = new VectorGraphics2D();
+        CommandSequence commands = graphics.getCommands();
+        chart.paint(graphics, chart.getWidth(), chart.getHeight());
+        PageSize page = new PageSize(0.0, 0.0, chart.getWidth(), chart.getHeight());
+        Document document;
+        synchronized (SVG_DOCUMENT) {
+            document = new SVGProcessor().getDocument(commands, page);
+        }
+        document.writeTo(out);
+    }
+
     static void write(Path directory, Figure figure) throws IOException {
         long start = System.nanoTime();
         int width = figure.chart().getWidth();
@@ -136,11 +159,7 @@ final class FigureFiles {
         long rendered = System.nanoTime();
         AtomicFiles.write(png(directory, figure), out -> PngEncoder.write(image, PNG_LEVEL, out));
         long png = System.nanoTime();
-        AtomicFiles.write(svg(directory, figure), out -> {
-            synchronized (SVG_ENCODER) {
-                VectorGraphicsEncoder.saveVectorGraphic(figure.chart(), out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            }
-        });
+        AtomicFiles.write(svg(directory, figure), out -> writeSvg(figure.chart(), out));
         log.debug("{}: drawn in {} ms, PNG written in {} ms, SVG in {} ms", figure.name(),
                 (rendered - start) / 1_000_000, (png - rendered) / 1_000_000, (System.nanoTime() - png) / 1_000_000);
     }

@@ -3,6 +3,7 @@ package org.reconlab.app.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.VectorGraphicsEncoder;
 import org.reconlab.core.engine.SeriesPoint;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
@@ -76,6 +78,20 @@ class FigureFilesTest {
         }
         try (Stream<Path> files = Files.list(parallelDir)) {
             assertThat(files.count()).as("no temporary files left").isEqualTo(parallel.size());
+        }
+    }
+
+    @Test
+    void svgsAreTheBytesOfXChartsEncoder() throws IOException {
+        List<Figure> ours = figures();
+        List<Figure> xcharts = figures();
+        for (int i = 0; i < ours.size(); i++) {
+            ByteArrayOutputStream mine = new ByteArrayOutputStream();
+            FigureFiles.writeSvg(ours.get(i).chart(), mine);
+            ByteArrayOutputStream theirs = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(xcharts.get(i).chart(), theirs,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            assertThat(mine.toByteArray()).as("%s.svg", ours.get(i).name()).isEqualTo(theirs.toByteArray());
         }
     }
 
