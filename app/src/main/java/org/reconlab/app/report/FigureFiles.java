@@ -58,8 +58,8 @@ final class FigureFiles {
     }
 
     /**
-     * Writes every figure on up to {@code threads} threads (a PNG takes 50-150 ms to draw and encode, and a run draws up
-     * to a few dozen) and returns the files written, PNG then SVG of each figure in order. Each file is the same
+     * Writes every figure on up to {@code threads} threads (a figure takes 50-200 ms to draw and encode as PNG and SVG,
+     * and a run draws up to a few dozen) and returns the files written, PNG then SVG of each figure in order. Each file is the same
      * whatever the thread count: a figure is drawn by one thread from its own chart. The first failure, in figure
      * order, is thrown; figures not yet started are then not written.
      */
