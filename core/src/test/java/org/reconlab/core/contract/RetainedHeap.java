@@ -3,27 +3,41 @@ package org.reconlab.core.contract;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
+import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
- * The heap an object keeps alive, for tests of {@code Measurement.estimatedBytes()}: the used heap after a full
- * collection with the object held, minus the used heap after one before it was made. Accurate to a few kilobytes
- * for objects of megabytes (arrays below the collector's humongous size); use it on such sizes.
+ * The heap an object keeps alive, for tests of {@code Measurement.estimatedBytes()}: the used heap after full
+ * collections while the object is held, minus the used heap after it is dropped, the median of three such
+ * measurements (other objects of the test JVM may be freed or made in between, which moves one of them). Accurate to
+ * a few kilobytes for objects of megabytes made of arrays below the collector's humongous size; use it on such sizes.
  */
 public final class RetainedHeap {
+
+    private static final int MEASUREMENTS = 3;
 
     private RetainedHeap() {
     }
 
-    /** The bytes the object {@code make} returns keeps reachable. */
+    /** The bytes an object that {@code make} returns keeps reachable. */
     public static long bytes(Supplier<?> make) {
+        long[] retained = new long[MEASUREMENTS];
+        for (int i = 0; i < MEASUREMENTS; i++) {
+            Object kept = make.get();
+            long held = usedAfterCollection();
+            // held until here; unreachable from here on
+            Reference.reachabilityFence(kept);
+            retained[i] = held - usedAfterCollection();
+        }
+        Arrays.sort(retained);
+        return retained[MEASUREMENTS / 2];
+    }
+
+    private static long usedAfterCollection() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        // the first collection may only clear references whose objects the second one frees
         memory.gc();
-        long before = memory.getHeapMemoryUsage().getUsed();
-        Object kept = make.get();
         memory.gc();
-        long after = memory.getHeapMemoryUsage().getUsed();
-        Reference.reachabilityFence(kept);
-        return after - before;
+        return memory.getHeapMemoryUsage().getUsed();
     }
 }
