@@ -25,8 +25,9 @@ public final class RetainedHeap {
         for (int i = 0; i < MEASUREMENTS; i++) {
             Object kept = make.get();
             long held = usedAfterCollection();
-            // held until here; unreachable from here on
             Reference.reachabilityFence(kept);
+            // an interpreted frame keeps a local's object reachable until the slot is overwritten
+            kept = null;
             retained[i] = held - usedAfterCollection();
         }
         Arrays.sort(retained);
