@@ -23,6 +23,12 @@ JAVA_OPTS=${JAVA_OPTS:-"-Xmx10g"}
 echo "building benchmarks/target/benchmarks.jar ..." >&2
 mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests >&2
 jar="$root/benchmarks/target/benchmarks.jar"
+# reconlab runs with the JVM options of its launcher (./reconlab): the Vector API module and, where the kernel offers
+# them on request, transparent huge pages.
+LAUNCHER_OPTS="--add-modules jdk.incubator.vector"
+if grep -qs '\[always\]\|\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
+  LAUNCHER_OPTS+=" -XX:+UseTransparentHugePages"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -44,7 +50,7 @@ for size in $SIZES; do
   for ((round = 1; round <= ROUNDS; round++)); do
     numpy run "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
     # shellcheck disable=SC2086
-    java $JAVA_OPTS --add-modules jdk.incubator.vector -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
+    java $JAVA_OPTS $LAUNCHER_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
   done
   numpy check "$dir" >> "$log"
   python3 - "$log" "$d" "$r" "$m" <<'PY'
