@@ -4,19 +4,23 @@
 # For each size (d, r, m) NumPy writes one instance as .npy files (A: m x d^2, y, U0: d x d); NumPy then times its
 # gradient step (A @ x, A.T @ r), reconlab reads the same files and times its own (the objective an experiment uses,
 # with the operator packed because the problem and the model are symmetric), and both final iterates are compared.
-# Printed per size: per-iteration times (median), their ratio, the one-pass memory floor of reconlab's operator
-# (bytes read / measured copy bandwidth, STREAM convention: bytes read + written per second) and reconlab's ratio to
-# it. Each side runs ROUNDS times, alternating, and the best median counts (the machine may be shared).
+# Printed per size: per-iteration times, their ratio, the one-pass memory floor of reconlab's operator (bytes read /
+# measured copy bandwidth, STREAM convention: the best of 10 copies, bytes read + written per second) and reconlab's
+# ratio to it. Each side runs ROUNDS times, alternating; each round gives a median step time and a copy bandwidth, and
+# the summary takes the median over the rounds of each (the machine's memory bandwidth is shared with other machines
+# and moves by a factor of two between minutes; a median of rounds, unlike the best or the worst one, does not drift
+# with the number of rounds). The ranges over the rounds are printed too. WARMUP steps run untimed first, on both
+# sides: reconlab's kernels are compiled by the JIT during the first steps (its Vector API code runs slowly until then).
 #
-# Environment: SIZES (default "100:5:2500 200:5:5000", d:r:m), WARMUP (10), ITERATIONS (30), ROUNDS (3),
+# Environment: SIZES (default "100:5:2500 200:5:5000", d:r:m), WARMUP (50), ITERATIONS (30), ROUNDS (5),
 # ETA (0.0025), JAVA_OPTS (-Xmx10g). Needs python3 with numpy, and about 3 x 1.6 GB of memory at d = 200.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 SIZES=${SIZES:-"100:5:2500 200:5:5000"}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-50}
 ITERATIONS=${ITERATIONS:-30}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 ETA=${ETA:-0.0025}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx10g"}
 
@@ -54,6 +58,7 @@ for size in $SIZES; do
   done
   numpy check "$dir" >> "$log"
   python3 - "$log" "$d" "$r" "$m" <<'PY'
+import statistics
 import sys
 path, d, r, m = sys.argv[1:]
 values = {}
@@ -61,18 +66,21 @@ for line in open(path):
     key, _, value = line.strip().partition("=")
     values.setdefault(key, []).append(value)
 num = lambda key: [float(v) for v in values[key]]
-numpy_ms = min(num("numpy.step_ms_median"))
-reconlab_ms = min(num("reconlab.step_ms_median"))
-bandwidth = max(num("numpy.copy_bandwidth_bytes_per_s") + num("reconlab.copy_bandwidth_bytes_per_s"))
+numpy_ms = statistics.median(num("numpy.step_ms_median"))
+reconlab_ms = statistics.median(num("reconlab.step_ms_median"))
+copies = num("numpy.copy_bandwidth_bytes_per_s") + num("reconlab.copy_bandwidth_bytes_per_s")
+bandwidth = statistics.median(copies)
 floor_ms = 1e3 * float(values["reconlab.operator_bytes"][0]) / bandwidth
+span = lambda xs, scale=1: f"{min(xs) * scale:.1f}-{max(xs) * scale:.1f}"
 print(f"{'d=%s r=%s m=%s' % (d, r, m):<16} {numpy_ms:12.2f} {reconlab_ms:12.2f} {numpy_ms / reconlab_ms:7.2f}x "
       f"{floor_ms:12.2f} {bandwidth / 1e9:12.1f} {reconlab_ms / floor_ms:7.2f}x "
       f"{float(values['check.relative_difference'][0]):10.1e}")
 print(f"    numpy {values['numpy.version'][0]} on OpenBLAS {values['numpy.openblas_core'][0]} with "
       f"{values['numpy.openblas_threads'][0]} threads reads {float(values['numpy.operator_bytes'][0]) / 1e6:.0f} MB "
-      f"twice per step; reconlab ({values['reconlab.kernel'][0]}) on {values['reconlab.threads'][0]} threads reads its packed operator, "
-      f"{float(values['reconlab.operator_bytes'][0]) / 1e6:.0f} MB, once. Medians of {len(values['numpy.step_ms_median'])}"
-      f" rounds: numpy {values['numpy.step_ms_median']}, reconlab {values['reconlab.step_ms_median']}")
+      f"twice per step; reconlab ({values['reconlab.kernel'][0]}) on {values['reconlab.threads'][0]} threads reads its"
+      f" packed operator, {float(values['reconlab.operator_bytes'][0]) / 1e6:.0f} MB, once.")
+print(f"    {len(values['numpy.step_ms_median'])} rounds: step medians numpy {span(num('numpy.step_ms_median'))} ms, "
+      f"reconlab {span(num('reconlab.step_ms_median'))} ms; copy bandwidth {span(copies, 1e-9)} GB/s")
 PY
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
