@@ -30,7 +30,10 @@ public final class DenseOperatorKernels {
     private DenseOperatorKernels() {
     }
 
-    /** What the kernels run on in this JVM, for logs and benchmark reports: {@code vector-512}, {@code scalar}, ... */
+    /**
+     * What the kernels run on in this JVM for operators of {@link RowPasses#VECTOR_MIN_ENTRIES} entries or more, for
+     * logs and benchmark reports: {@code vector-512}, {@code scalar}, ...
+     */
     public static String implementation() {
         return RowPasses.fastest().name();
     }
@@ -49,7 +52,7 @@ public final class DenseOperatorKernels {
      * @param threads at most this many threads (results do not depend on it)
      */
     public static void mult(double[] a, int m, int n, double[] x, double[] out, int threads) {
-        mult(a, m, n, x, out, threads, RowPasses.fastest());
+        mult(a, m, n, x, out, threads, RowPasses.forEntries((long) m * n));
     }
 
     static void mult(double[] a, int m, int n, double[] x, double[] out, int threads, RowPasses passes) {
@@ -84,7 +87,7 @@ public final class DenseOperatorKernels {
      * @param out length {@code n}, overwritten; must not be {@code y}
      */
     public static void multTransA(double[] a, int m, int n, double[] y, double[] out, int threads) {
-        multTransA(a, m, n, y, out, threads, RowPasses.fastest());
+        multTransA(a, m, n, y, out, threads, RowPasses.forEntries((long) m * n));
     }
 
     static void multTransA(double[] a, int m, int n, double[] y, double[] out, int threads, RowPasses passes) {
@@ -123,7 +126,7 @@ public final class DenseOperatorKernels {
      */
     public static double residualMultTransA(double[] a, int m, int n, double[] x, double[] y, double[] out,
             int threads) {
-        return residualMultTransA(a, m, n, x, y, out, threads, RowPasses.fastest());
+        return residualMultTransA(a, m, n, x, y, out, threads, RowPasses.forEntries((long) m * n));
     }
 
     static double residualMultTransA(double[] a, int m, int n, double[] x, double[] y, double[] out, int threads,

@@ -113,6 +113,12 @@ class RowPassesTest {
     }
 
     @Test
+    void smallOperatorsRunOnPlainJavaAndLargeOnesOnTheFastest() {
+        assertThat(RowPasses.forEntries(RowPasses.VECTOR_MIN_ENTRIES - 1)).isSameAs(RowPasses.scalar());
+        assertThat(RowPasses.forEntries(RowPasses.VECTOR_MIN_ENTRIES)).isSameAs(RowPasses.fastest());
+    }
+
+    @Test
     void testsRunOnTheVectorImplementationWhereTheProcessorHasIt() {
         // the build runs tests with --add-modules jdk.incubator.vector, so that the comparisons above compare two
         // implementations, not one with itself
