@@ -29,10 +29,7 @@ mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests >&2
 jar="$root/benchmarks/target/benchmarks.jar"
 # reconlab runs with the JVM options of its launcher (./reconlab): the Vector API module, the throughput collector
 # and, where the kernel offers them on request, transparent huge pages.
-LAUNCHER_OPTS="--add-modules jdk.incubator.vector -XX:+UseParallelGC"
-if grep -qs '\[always\]\|\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled; then
-  LAUNCHER_OPTS+=" -XX:+UseTransparentHugePages"
-fi
+LAUNCHER_OPTS="$("$root/reconlab" --print-jvm-options)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.reconlab.app.output.AtomicFiles;
+import org.reconlab.core.kernel.DenseOperatorKernels;
 import org.reconlab.core.spi.ReconlabVersion;
 
 /**
@@ -42,7 +43,6 @@ public final class SlurmScripts {
     public static final String LOGS = "logs";
 
     private static final String MAIN_CLASS = "org.reconlab.app.cli.Main";
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final Pattern DIRECTIVE = Pattern.compile("[a-z][a-z0-9-]*(=[^\\s]+)?");
 
     /**
@@ -107,8 +107,8 @@ public final class SlurmScripts {
      * JVM runs with it, so the array tasks compute on the same (vector) kernels as a direct run.
      */
     public static List<String> currentJvmOptions() {
-        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()
-                ? List.of("--add-modules", VECTOR_MODULE)
+        return DenseOperatorKernels.vectorModuleLoaded()
+                ? List.of("--add-modules", DenseOperatorKernels.VECTOR_MODULE)
                 : List.of();
     }
 

@@ -27,7 +27,15 @@ public final class DenseOperatorKernels {
     /** Rows processed together in one sweep over {@code x} and over the accumulator. */
     public static final int BLOCK = RowPasses.BLOCK;
 
+    /** The module of the Vector API, which the JVM loads only when started with {@code --add-modules} naming it. */
+    public static final String VECTOR_MODULE = "jdk.incubator.vector";
+
     private DenseOperatorKernels() {
+    }
+
+    /** Whether this JVM has the {@link #VECTOR_MODULE}, so that the kernels can run on vectors. */
+    public static boolean vectorModuleLoaded() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
     }
 
     /**

@@ -36,8 +36,6 @@ abstract class RowPasses {
 
     private static final Logger log = LoggerFactory.getLogger(RowPasses.class);
 
-    private static final String VECTOR_MODULE = "jdk.incubator.vector";
-
     private static final RowPasses FASTEST = choose();
 
     /**
@@ -120,8 +118,9 @@ abstract class RowPasses {
             log.debug("kernels on plain Java: {}=false", VECTOR_PROPERTY);
             return scalar();
         }
-        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
-            log.debug("kernels on plain Java: the JVM runs without --add-modules {}", VECTOR_MODULE);
+        if (!DenseOperatorKernels.vectorModuleLoaded()) {
+            log.debug("kernels on plain Java: the JVM runs without --add-modules {}",
+                    DenseOperatorKernels.VECTOR_MODULE);
             return scalar();
         }
         RowPasses vector = VectorRowPasses.ifSupported();
