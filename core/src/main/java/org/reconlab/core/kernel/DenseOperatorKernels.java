@@ -40,7 +40,7 @@ public final class DenseOperatorKernels {
 
     /**
      * What the kernels run on in this JVM for operators of {@link RowPasses#VECTOR_MIN_ENTRIES} entries or more, for
-     * logs and benchmark reports: {@code vector-512}, {@code scalar}, ...
+     * logs and benchmark reports: {@code vector-256}, {@code scalar}, ...
      */
     public static String implementation() {
         return RowPasses.fastest().name();

@@ -5,16 +5,18 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link RowPasses} on the Vector API: the four partial sums of a dot product are the lanes of one 256-bit vector,
- * and the element-wise passes use the widest vectors the processor has. Loaded only when the JVM has the
+ * and the element-wise passes use the same 256-bit vectors. Loaded only when the JVM has the
  * {@code jdk.incubator.vector} module (see {@link RowPasses#fastest()}).
+ *
+ * <p>One vector shape only, even on processors with 512-bit vectors: the Vector API's shared methods keep one type
+ * profile for all shapes, and with two shapes in use C2 compiled the kernels, in some JVMs and not others, with every
+ * vector allocated on the heap. Those JVMs ran a gradient step 2-3x slower for their whole life (d=100, m=2500: 1 to 5
+ * slow starts in 8 with 512-bit element-wise passes, none in 24 with 256-bit ones, which were also faster).
  */
 final class VectorRowPasses extends RowPasses {
 
     /** Four lanes: the partial sums of {@link #dot}. */
-    private static final VectorSpecies<Double> DOT = DoubleVector.SPECIES_256;
-
-    /** Any width gives the same bits in the element-wise passes; the widest is fastest. */
-    private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_256;
 
     private static final VectorRowPasses INSTANCE = new VectorRowPasses();
 
@@ -23,21 +25,21 @@ final class VectorRowPasses extends RowPasses {
 
     /** The instance, or {@code null} when the processor's vectors hold fewer than four doubles. */
     static VectorRowPasses ifSupported() {
-        return WIDE.length() >= LANES ? INSTANCE : null;
+        return DoubleVector.SPECIES_PREFERRED.length() >= LANES ? INSTANCE : null;
     }
 
     @Override
     String name() {
-        return "vector-" + WIDE.vectorBitSize();
+        return "vector-" + SPECIES.vectorBitSize();
     }
 
     @Override
     double dot(double[] a, int offset, int n, double[] x) {
-        DoubleVector s = DoubleVector.zero(DOT);
+        DoubleVector s = DoubleVector.zero(SPECIES);
         int whole = n - n % LANES;
         int p = 0;
         for (; p < whole; p += LANES) {
-            s = s.add(DoubleVector.fromArray(DOT, a, offset + p).mul(DoubleVector.fromArray(DOT, x, p)));
+            s = s.add(DoubleVector.fromArray(SPECIES, a, offset + p).mul(DoubleVector.fromArray(SPECIES, x, p)));
         }
         return addProducts(a, offset, n, x, p, combine(s));
     }
@@ -51,7 +53,7 @@ final class VectorRowPasses extends RowPasses {
         int o5 = o4 + n;
         int o6 = o5 + n;
         int o7 = o6 + n;
-        DoubleVector s0 = DoubleVector.zero(DOT);
+        DoubleVector s0 = DoubleVector.zero(SPECIES);
         DoubleVector s1 = s0;
         DoubleVector s2 = s0;
         DoubleVector s3 = s0;
@@ -62,15 +64,15 @@ final class VectorRowPasses extends RowPasses {
         int whole = n - n % LANES;
         int p = 0;
         for (; p < whole; p += LANES) {
-            DoubleVector xp = DoubleVector.fromArray(DOT, x, p);
-            s0 = s0.add(DoubleVector.fromArray(DOT, a, offset + p).mul(xp));
-            s1 = s1.add(DoubleVector.fromArray(DOT, a, o1 + p).mul(xp));
-            s2 = s2.add(DoubleVector.fromArray(DOT, a, o2 + p).mul(xp));
-            s3 = s3.add(DoubleVector.fromArray(DOT, a, o3 + p).mul(xp));
-            s4 = s4.add(DoubleVector.fromArray(DOT, a, o4 + p).mul(xp));
-            s5 = s5.add(DoubleVector.fromArray(DOT, a, o5 + p).mul(xp));
-            s6 = s6.add(DoubleVector.fromArray(DOT, a, o6 + p).mul(xp));
-            s7 = s7.add(DoubleVector.fromArray(DOT, a, o7 + p).mul(xp));
+            DoubleVector xp = DoubleVector.fromArray(SPECIES, x, p);
+            s0 = s0.add(DoubleVector.fromArray(SPECIES, a, offset + p).mul(xp));
+            s1 = s1.add(DoubleVector.fromArray(SPECIES, a, o1 + p).mul(xp));
+            s2 = s2.add(DoubleVector.fromArray(SPECIES, a, o2 + p).mul(xp));
+            s3 = s3.add(DoubleVector.fromArray(SPECIES, a, o3 + p).mul(xp));
+            s4 = s4.add(DoubleVector.fromArray(SPECIES, a, o4 + p).mul(xp));
+            s5 = s5.add(DoubleVector.fromArray(SPECIES, a, o5 + p).mul(xp));
+            s6 = s6.add(DoubleVector.fromArray(SPECIES, a, o6 + p).mul(xp));
+            s7 = s7.add(DoubleVector.fromArray(SPECIES, a, o7 + p).mul(xp));
         }
         out[0] = addProducts(a, offset, n, x, p, combine(s0));
         out[1] = addProducts(a, o1, n, x, p, combine(s1));
@@ -99,28 +101,28 @@ final class VectorRowPasses extends RowPasses {
         double c5 = c[at + 5];
         double c6 = c[at + 6];
         double c7 = c[at + 7];
-        int whole = WIDE.loopBound(n);
+        int whole = SPECIES.loopBound(n);
         int p = 0;
-        for (; p < whole; p += WIDE.length()) {
-            DoubleVector t = DoubleVector.fromArray(WIDE, a, offset + p).mul(c0)
-                    .add(DoubleVector.fromArray(WIDE, a, o1 + p).mul(c1))
-                    .add(DoubleVector.fromArray(WIDE, a, o2 + p).mul(c2))
-                    .add(DoubleVector.fromArray(WIDE, a, o3 + p).mul(c3))
-                    .add(DoubleVector.fromArray(WIDE, a, o4 + p).mul(c4))
-                    .add(DoubleVector.fromArray(WIDE, a, o5 + p).mul(c5))
-                    .add(DoubleVector.fromArray(WIDE, a, o6 + p).mul(c6))
-                    .add(DoubleVector.fromArray(WIDE, a, o7 + p).mul(c7));
-            DoubleVector.fromArray(WIDE, sum, p).add(t).intoArray(sum, p);
+        for (; p < whole; p += SPECIES.length()) {
+            DoubleVector t = DoubleVector.fromArray(SPECIES, a, offset + p).mul(c0)
+                    .add(DoubleVector.fromArray(SPECIES, a, o1 + p).mul(c1))
+                    .add(DoubleVector.fromArray(SPECIES, a, o2 + p).mul(c2))
+                    .add(DoubleVector.fromArray(SPECIES, a, o3 + p).mul(c3))
+                    .add(DoubleVector.fromArray(SPECIES, a, o4 + p).mul(c4))
+                    .add(DoubleVector.fromArray(SPECIES, a, o5 + p).mul(c5))
+                    .add(DoubleVector.fromArray(SPECIES, a, o6 + p).mul(c6))
+                    .add(DoubleVector.fromArray(SPECIES, a, o7 + p).mul(c7));
+            DoubleVector.fromArray(SPECIES, sum, p).add(t).intoArray(sum, p);
         }
         addRows8From(a, offset, n, c, at, sum, p);
     }
 
     @Override
     void addRow(double[] a, int offset, int n, double c, double[] sum) {
-        int whole = WIDE.loopBound(n);
+        int whole = SPECIES.loopBound(n);
         int p = 0;
-        for (; p < whole; p += WIDE.length()) {
-            DoubleVector.fromArray(WIDE, sum, p).add(DoubleVector.fromArray(WIDE, a, offset + p).mul(c))
+        for (; p < whole; p += SPECIES.length()) {
+            DoubleVector.fromArray(SPECIES, sum, p).add(DoubleVector.fromArray(SPECIES, a, offset + p).mul(c))
                     .intoArray(sum, p);
         }
         addRowFrom(a, offset, n, c, sum, p);
