@@ -195,7 +195,7 @@ public final class DenseOperatorKernels {
     }
 
     /** {@code partials[0] += partials[1]; partials[0] += partials[2]; ...}: the fixed reduction order. */
-    private static void combine(double[][] partials, int n) {
+    static void combine(double[][] partials, int n) {
         double[] out = partials[0];
         for (int c = 1; c < partials.length; c++) {
             double[] partial = partials[c];

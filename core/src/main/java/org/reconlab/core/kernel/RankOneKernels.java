@@ -1,7 +1,5 @@
 package org.reconlab.core.kernel;
 
-import java.util.Arrays;
-
 /**
  * Kernels for rank-one projections {@code A_i = c a_i a_i^T} on a factored signal {@code X = U U^T}: the vectors
  * {@code a_i} are the rows of an {@code m x d} row-major array, {@code U} is {@code d x k} row-major. Nothing of size
@@ -10,19 +8,22 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@link #project}: {@code out_i = c ||U^T a_i||^2 = <A_i, U U^T>};</li>
  *   <li>{@link #residualGradient}: with {@code r_i = c ||U^T a_i||^2 - y_i}, {@code out = A*(r) U =
- *   c sum_i r_i a_i (U^T a_i)^T} (d x k) and {@code ||r||^2}, in one pass: each {@code a_i} is read once, its
- *   projection {@code p_i = U^T a_i} and residual computed, and {@code c r_i a_i p_i^T} added while {@code a_i} is in
- *   cache. The gradient of {@code 1/4 ||A(U U^T) - y||^2} is {@code A*(r) U}, of {@code 1/2 ||...||^2} twice that.</li>
+ *   c sum_i r_i a_i (U^T a_i)^T} (d x k) and {@code ||r||^2}, in one pass: each block of {@value #BLOCK} vectors is
+ *   read from memory once, its projections {@code p_i = U^T a_i} and residuals computed, and column {@code l} of the
+ *   gradient gets {@code sum_i c r_i p_il a_i} while the block is in cache. The gradient of
+ *   {@code 1/4 ||A(U U^T) - y||^2} is {@code A*(r) U}, of {@code 1/2 ||...||^2} twice that.</li>
  * </ul>
  *
- * <p>Measurements are processed {@value #BLOCK} at a time, so each row of {@code U} and of the accumulator is loaded
- * once for {@value #BLOCK} of them. Multi-threading follows {@link KernelThreads}: results are bit-identical for every
- * thread count.
+ * <p>Both are made of the passes of {@link RowPasses} over the vectors, one per column of {@code U}: {@code (U^T a_i)_l}
+ * is a dot product of {@code a_i} with column {@code l}, and column {@code l} of the gradient a sum of rows. So the
+ * summation orders are those {@link RowPasses} documents, {@code ||U^T a_i||^2} adds its {@code k} squares in order,
+ * the results are the same with and without the Vector API, and multi-threading follows {@link KernelThreads}: results
+ * are bit-identical for every thread count.
  */
 public final class RankOneKernels {
 
-    /** Measurements processed together in one sweep over {@code U} and the accumulator. */
-    public static final int BLOCK = 4;
+    /** Measurements processed together in one sweep over a column of {@code U} and of the accumulator. */
+    public static final int BLOCK = RowPasses.BLOCK;
 
     private RankOneKernels() {
     }
@@ -41,23 +42,30 @@ public final class RankOneKernels {
      * @param out length {@code m}, overwritten
      */
     public static void project(double[] a, int m, int d, double c, double[] u, int k, double[] out, int threads) {
+        project(a, m, d, c, u, k, out, threads, RowPasses.forEntries((long) m * d));
+    }
+
+    static void project(double[] a, int m, int d, double c, double[] u, int k, double[] out, int threads,
+            RowPasses passes) {
         check(a, m, d, u, k);
         DenseOperatorKernels.checkLength("out", out, m);
         DenseOperatorKernels.checkDistinct(a, "a", out, "out");
         DenseOperatorKernels.checkDistinct(u, "u", out, "out");
+        double[][] columns = columns(u, d, k);
         int chunks = KernelThreads.chunks(m);
         KernelThreads.forEachChunk(chunks, KernelThreads.effectiveThreads((long) m * d * k, threads), chunk -> {
+            double[] dots = new double[BLOCK];
             double[] p = new double[BLOCK * k];
             int to = KernelThreads.chunkStart(chunk + 1, chunks, m);
             int i = KernelThreads.chunkStart(chunk, chunks, m);
             for (; i + BLOCK <= to; i += BLOCK) {
-                project4(a, i * d, d, u, k, p);
+                project8(passes, a, i * d, d, columns, dots, p);
                 for (int t = 0; t < BLOCK; t++) {
                     out[i + t] = c * squaredNorm(p, t * k, k);
                 }
             }
             for (; i < to; i++) {
-                project1(a, i * d, d, u, k, p);
+                project1(passes, a, i * d, d, columns, p);
                 out[i] = c * squaredNorm(p, 0, k);
             }
         });
@@ -78,56 +86,65 @@ public final class RankOneKernels {
      */
     public static double residualGradient(double[] a, int m, int d, double c, double[] u, int k, double[] y,
             double[] out, int threads) {
+        return residualGradient(a, m, d, c, u, k, y, out, threads, RowPasses.forEntries((long) m * d));
+    }
+
+    static double residualGradient(double[] a, int m, int d, double c, double[] u, int k, double[] y, double[] out,
+            int threads, RowPasses passes) {
         check(a, m, d, u, k);
         DenseOperatorKernels.checkLength("y", y, m);
         DenseOperatorKernels.checkLength("out", out, d * k);
         DenseOperatorKernels.checkDistinct(a, "a", out, "out");
         DenseOperatorKernels.checkDistinct(u, "u", out, "out");
         DenseOperatorKernels.checkDistinct(y, "y", out, "out");
+        double[][] columns = columns(u, d, k);
         int chunks = KernelThreads.chunks(m);
-        double[][] partials = new double[chunks][];
-        partials[0] = out;
+        // per chunk, the gradient's columns: partials[chunk][l] is column l
+        double[][][] partials = new double[chunks][][];
         double[] squares = new double[chunks];
         KernelThreads.forEachChunk(chunks, KernelThreads.effectiveThreads((long) m * d * k, threads), chunk -> {
-            double[] sum;
-            if (chunk == 0) {
-                sum = out;
-                Arrays.fill(sum, 0.0);
-            } else {
-                sum = new double[d * k];
-                partials[chunk] = sum;
-            }
+            double[][] sum = new double[k][d];
+            partials[chunk] = sum;
+            double[] dots = new double[BLOCK];
             double[] p = new double[BLOCK * k];
-            double[] w = new double[BLOCK * k];
+            double[] scaledResiduals = new double[BLOCK];
+            double[] weights = new double[BLOCK];
             double squared = 0;
             int to = KernelThreads.chunkStart(chunk + 1, chunks, m);
             int i = KernelThreads.chunkStart(chunk, chunks, m);
             for (; i + BLOCK <= to; i += BLOCK) {
-                project4(a, i * d, d, u, k, p);
+                project8(passes, a, i * d, d, columns, dots, p);
                 for (int t = 0; t < BLOCK; t++) {
                     double r = c * squaredNorm(p, t * k, k) - y[i + t];
                     squared += r * r;
-                    for (int l = 0; l < k; l++) {
-                        w[t * k + l] = c * r * p[t * k + l];
-                    }
+                    scaledResiduals[t] = c * r;
                 }
-                accumulate4(a, i * d, d, w, k, sum);
+                for (int l = 0; l < k; l++) {
+                    for (int t = 0; t < BLOCK; t++) {
+                        weights[t] = scaledResiduals[t] * p[t * k + l];
+                    }
+                    passes.addRows8(a, i * d, d, weights, 0, sum[l]);
+                }
             }
             for (; i < to; i++) {
-                project1(a, i * d, d, u, k, p);
+                project1(passes, a, i * d, d, columns, p);
                 double r = c * squaredNorm(p, 0, k) - y[i];
                 squared += r * r;
                 for (int l = 0; l < k; l++) {
-                    w[l] = c * r * p[l];
+                    passes.addRow(a, i * d, d, c * r * p[l], sum[l]);
                 }
-                accumulate1(a, i * d, d, w, k, sum);
             }
             squares[chunk] = squared;
         });
-        for (int chunk = 1; chunk < chunks; chunk++) {
-            double[] partial = partials[chunk];
-            for (int q = 0; q < out.length; q++) {
-                out[q] += partial[q];
+        double[][] columnPartials = new double[chunks][];
+        for (int l = 0; l < k; l++) {
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                columnPartials[chunk] = partials[chunk][l];
+            }
+            DenseOperatorKernels.combine(columnPartials, d);
+            double[] column = columnPartials[0];
+            for (int j = 0; j < d; j++) {
+                out[j * k + l] = column[j];
             }
         }
         double squared = 0;
@@ -137,64 +154,33 @@ public final class RankOneKernels {
         return squared;
     }
 
-    /** {@code p[t k + l] = sum_j a_{i+t}[j] U[j, l]} for the four vectors at {@code offset}, summed over j in order. */
-    private static void project4(double[] a, int offset, int d, double[] u, int k, double[] p) {
-        Arrays.fill(p, 0, BLOCK * k, 0.0);
-        int o1 = offset + d;
-        int o2 = o1 + d;
-        int o3 = o2 + d;
+    /** The columns of the row-major {@code d x k} matrix {@code u}, each as one array. */
+    private static double[][] columns(double[] u, int d, int k) {
+        double[][] columns = new double[k][d];
         for (int j = 0; j < d; j++) {
-            double a0 = a[offset + j];
-            double a1 = a[o1 + j];
-            double a2 = a[o2 + j];
-            double a3 = a[o3 + j];
-            int row = j * k;
             for (int l = 0; l < k; l++) {
-                double ujl = u[row + l];
-                p[l] += a0 * ujl;
-                p[k + l] += a1 * ujl;
-                p[2 * k + l] += a2 * ujl;
-                p[3 * k + l] += a3 * ujl;
+                columns[l][j] = u[j * k + l];
+            }
+        }
+        return columns;
+    }
+
+    /** {@code p[t k + l] = <a_t, u_l>} for the {@value #BLOCK} vectors {@code a_t} at {@code offset}. */
+    private static void project8(RowPasses passes, double[] a, int offset, int d, double[][] columns, double[] dots,
+            double[] p) {
+        int k = columns.length;
+        for (int l = 0; l < k; l++) {
+            passes.dot8(a, offset, d, columns[l], dots);
+            for (int t = 0; t < BLOCK; t++) {
+                p[t * k + l] = dots[t];
             }
         }
     }
 
-    /** {@code p[l] = sum_j a_i[j] U[j, l]}, summed over j in order, as {@link #project4} sums. */
-    private static void project1(double[] a, int offset, int d, double[] u, int k, double[] p) {
-        Arrays.fill(p, 0, k, 0.0);
-        for (int j = 0; j < d; j++) {
-            double aj = a[offset + j];
-            int row = j * k;
-            for (int l = 0; l < k; l++) {
-                p[l] += aj * u[row + l];
-            }
-        }
-    }
-
-    /** {@code sum[j, l] += a_i[j] w_0[l] + ... + a_{i+3}[j] w_3[l]}, the four terms added left to right. */
-    private static void accumulate4(double[] a, int offset, int d, double[] w, int k, double[] sum) {
-        int o1 = offset + d;
-        int o2 = o1 + d;
-        int o3 = o2 + d;
-        for (int j = 0; j < d; j++) {
-            double a0 = a[offset + j];
-            double a1 = a[o1 + j];
-            double a2 = a[o2 + j];
-            double a3 = a[o3 + j];
-            int row = j * k;
-            for (int l = 0; l < k; l++) {
-                sum[row + l] += a0 * w[l] + a1 * w[k + l] + a2 * w[2 * k + l] + a3 * w[3 * k + l];
-            }
-        }
-    }
-
-    private static void accumulate1(double[] a, int offset, int d, double[] w, int k, double[] sum) {
-        for (int j = 0; j < d; j++) {
-            double aj = a[offset + j];
-            int row = j * k;
-            for (int l = 0; l < k; l++) {
-                sum[row + l] += aj * w[l];
-            }
+    /** {@code p[l] = <a, u_l>} for the vector at {@code offset}, the same bits as {@link #project8}. */
+    private static void project1(RowPasses passes, double[] a, int offset, int d, double[][] columns, double[] p) {
+        for (int l = 0; l < columns.length; l++) {
+            p[l] = passes.dot(a, offset, d, columns[l]);
         }
     }
 

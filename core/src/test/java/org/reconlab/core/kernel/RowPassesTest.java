@@ -113,6 +113,33 @@ class RowPassesTest {
     }
 
     @Test
+    void rankOneKernelsGiveTheSameBitsWithAndWithoutVectors() {
+        SplittableRandom random = new SplittableRandom(17);
+        for (int[] size : new int[][] {{1001, 611, 2}, {37, 1000, 5}, {9, 3, 1}, {64, 1, 3}}) {
+            int m = size[0];
+            int d = size[1];
+            int k = size[2];
+            double[] a = gaussian(m * d, random);
+            double[] u = gaussian(d * k, random);
+            double[] y = gaussian(m, random);
+            double[] projectedScalar = new double[m];
+            double[] projectedFastest = new double[m];
+            RankOneKernels.project(a, m, d, 0.3, u, k, projectedScalar, 2, RowPasses.scalar());
+            RankOneKernels.project(a, m, d, 0.3, u, k, projectedFastest, 2, RowPasses.fastest());
+            assertThat(projectedFastest).as("c ||U^T a_i||^2, %d x %d, k = %d", m, d, k)
+                    .containsExactly(projectedScalar);
+            double[] gradientScalar = new double[d * k];
+            double[] gradientFastest = new double[d * k];
+            double squaredScalar = RankOneKernels.residualGradient(a, m, d, 0.3, u, k, y, gradientScalar, 2,
+                    RowPasses.scalar());
+            double squaredFastest = RankOneKernels.residualGradient(a, m, d, 0.3, u, k, y, gradientFastest, 2,
+                    RowPasses.fastest());
+            assertThat(gradientFastest).as("A*(r) U, %d x %d, k = %d", m, d, k).containsExactly(gradientScalar);
+            assertThat(squaredFastest).as("||r||^2, %d x %d, k = %d", m, d, k).isEqualTo(squaredScalar);
+        }
+    }
+
+    @Test
     void smallOperatorsRunOnPlainJavaAndLargeOnesOnTheFastest() {
         assertThat(RowPasses.forEntries(RowPasses.VECTOR_MIN_ENTRIES - 1)).isSameAs(RowPasses.scalar());
         assertThat(RowPasses.forEntries(RowPasses.VECTOR_MIN_ENTRIES)).isSameAs(RowPasses.fastest());

@@ -186,7 +186,7 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
     /**
      * One pass over the vectors: for each i, {@code p = U^T a_i}, {@code r_i = c |p|^2 - y_i}, and
      * {@code 2 c r_i a_i p^T} is added to the result while {@code a_i} is still in cache
-     * ({@link RankOneKernels#residualGradient}: four vectors per sweep, multi-threaded, thread-count independent).
+     * ({@link RankOneKernels#residualGradient}: eight vectors per sweep, multi-threaded, thread-count independent).
      */
     @Override
     public double residualSymmetrizedAdjointTimes(DoubleMatrix2D u, DoubleMatrix1D y, DoubleMatrix2D out) {
