@@ -9,16 +9,20 @@
 # ratio to it. Each side runs ROUNDS times, alternating; each round gives a median step time and a copy bandwidth, and
 # the summary takes the median over the rounds of each (the machine's memory bandwidth is shared with other machines
 # and moves by a factor of two between minutes; a median of rounds, unlike the best or the worst one, does not drift
-# with the number of rounds). The ranges over the rounds are printed too. WARMUP steps run untimed first, on both
-# sides: reconlab's kernels are compiled by the JIT during the first steps (its Vector API code runs slowly until then).
+# with the number of rounds). The ranges over the rounds are printed too. Before its timed steps, each side runs
+# untimed steps from U0 for WARMUP_SECONDS and throws them away, then times ITERATIONS steps from U0 again, so both end
+# at the same iterate. The warm-up is counted in seconds, not steps: reconlab's kernels are compiled by the JIT in the
+# first half second, and on this VM a pass over freshly written memory also takes up to twice as long for the first
+# second or so (a d=100 step: 7-10 ms in the first 100 steps of some runs, 3.5-4.5 ms from then on; a C read loop
+# shows the same ramp), which 50 warm-up steps at d=100 did not cover.
 #
-# Environment: SIZES (default "100:5:2500 200:5:5000", d:r:m), WARMUP (50), ITERATIONS (30), ROUNDS (5),
+# Environment: SIZES (default "100:5:2500 200:5:5000", d:r:m), WARMUP_SECONDS (2), ITERATIONS (30), ROUNDS (5),
 # ETA (0.0025), JAVA_OPTS (-Xmx10g). Needs python3 with numpy, and about 3 x 1.6 GB of memory at d = 200.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 SIZES=${SIZES:-"100:5:2500 200:5:5000"}
-WARMUP=${WARMUP:-50}
+WARMUP_SECONDS=${WARMUP_SECONDS:-2}
 ITERATIONS=${ITERATIONS:-30}
 ROUNDS=${ROUNDS:-5}
 ETA=${ETA:-0.0025}
@@ -49,9 +53,9 @@ for size in $SIZES; do
   log="$dir/log"
   : > "$log"
   for ((round = 1; round <= ROUNDS; round++)); do
-    numpy run "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
+    numpy run "$dir" "$ETA" "$WARMUP_SECONDS" "$ITERATIONS" >> "$log"
     # shellcheck disable=SC2086
-    java $JAVA_OPTS $LAUNCHER_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP" "$ITERATIONS" >> "$log"
+    java $JAVA_OPTS $LAUNCHER_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP_SECONDS" "$ITERATIONS" >> "$log"
   done
   numpy check "$dir" >> "$log"
   python3 - "$log" "$d" "$r" "$m" <<'PY'
@@ -68,7 +72,7 @@ reconlab_ms = statistics.median(num("reconlab.step_ms_median"))
 copies = num("numpy.copy_bandwidth_bytes_per_s") + num("reconlab.copy_bandwidth_bytes_per_s")
 bandwidth = statistics.median(copies)
 floor_ms = 1e3 * float(values["reconlab.operator_bytes"][0]) / bandwidth
-span = lambda xs, scale=1: f"{min(xs) * scale:.1f}-{max(xs) * scale:.1f}"
+span = lambda xs, scale=1, digits=1: f"{min(xs) * scale:.{digits}f}-{max(xs) * scale:.{digits}f}"
 print(f"{'d=%s r=%s m=%s' % (d, r, m):<16} {numpy_ms:12.2f} {reconlab_ms:12.2f} {numpy_ms / reconlab_ms:7.2f}x "
       f"{floor_ms:12.2f} {bandwidth / 1e9:12.1f} {reconlab_ms / floor_ms:7.2f}x "
       f"{float(values['check.relative_difference'][0]):10.1e}")
@@ -77,7 +81,8 @@ print(f"    numpy {values['numpy.version'][0]} on OpenBLAS {values['numpy.openbl
       f"twice per step; reconlab ({values['reconlab.kernel'][0]}) on {values['reconlab.threads'][0]} threads reads its"
       f" packed operator, {float(values['reconlab.operator_bytes'][0]) / 1e6:.0f} MB, once.")
 print(f"    {len(values['numpy.step_ms_median'])} rounds: step medians numpy {span(num('numpy.step_ms_median'))} ms, "
-      f"reconlab {span(num('reconlab.step_ms_median'))} ms; copy bandwidth {span(copies, 1e-9)} GB/s")
+      f"reconlab {span(num('reconlab.step_ms_median'))} ms; copy bandwidth {span(copies, 1e-9)} GB/s; untimed steps "
+      f"numpy {span(num('numpy.warmup_steps'), 1, 0)}, reconlab {span(num('reconlab.warmup_steps'), 1, 0)}")
 PY
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -2,8 +2,9 @@
 """NumPy's side of compare-numpy.sh: writes the instance, and runs the gradient step a researcher would write.
 
   numpy_reference.py make DIR D R M SEED    writes DIR/A.npy (m x d^2), y.npy, U0.npy (d x d)
-  numpy_reference.py run DIR ETA WARMUP ITERATIONS
-                                            times the step, prints key=value lines, writes DIR/U_numpy.npy
+  numpy_reference.py run DIR ETA WARMUP_SECONDS ITERATIONS
+                                            warms up, times ITERATIONS steps from U0, prints key=value lines,
+                                            writes DIR/U_numpy.npy
   numpy_reference.py check DIR              prints the relative difference of U_numpy and U_reconlab
 
 The instance is over-parameterized PSD sensing (Li, Ma and Zhang 2018): X* = U* U*^T of rank r, A_i with
@@ -16,6 +17,9 @@ import sys
 import time
 
 import numpy as np
+
+
+MIN_WARMUP_STEPS = 5
 
 
 def gradient_step(A, y, U, eta):
@@ -60,12 +64,18 @@ def openblas():
     return "unknown", 0
 
 
-def run(directory, eta, warmup, iterations):
+def run(directory, eta, warmup_seconds, iterations):
     A = np.load(os.path.join(directory, "A.npy"))
     y = np.load(os.path.join(directory, "y.npy"))
-    U = np.load(os.path.join(directory, "U0.npy"))
-    for _ in range(warmup):
+    U0 = np.load(os.path.join(directory, "U0.npy"))
+    # untimed steps from U0, thrown away, as on reconlab's side (see compare-numpy.sh)
+    U = U0
+    warmup_steps = 0
+    start = time.perf_counter()
+    while warmup_steps < MIN_WARMUP_STEPS or time.perf_counter() - start < warmup_seconds:
         U = gradient_step(A, y, U, eta)
+        warmup_steps += 1
+    U = U0
     times = []
     for _ in range(iterations):
         start = time.perf_counter()
@@ -86,6 +96,7 @@ def run(directory, eta, warmup, iterations):
     print(f"numpy.openblas_core={core}")
     print(f"numpy.openblas_threads={threads}")
     print(f"numpy.operator_bytes={A.nbytes}")
+    print(f"numpy.warmup_steps={warmup_steps}")
     print(f"numpy.step_ms_median={1e3 * times[len(times) // 2]:.6g}")
     print(f"numpy.step_ms_min={1e3 * times[0]:.6g}")
     print(f"numpy.copy_bandwidth_bytes_per_s={best:.6g}")
@@ -102,7 +113,7 @@ if __name__ == "__main__":
     if command == "make":
         make(args[0], int(args[1]), int(args[2]), int(args[3]), int(args[4]))
     elif command == "run":
-        run(args[0], float(args[1]), int(args[2]), int(args[3]))
+        run(args[0], float(args[1]), float(args[2]), int(args[3]))
     elif command == "check":
         check(args[0])
     else:

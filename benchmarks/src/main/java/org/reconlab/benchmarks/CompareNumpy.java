@@ -24,21 +24,28 @@ import org.reconlab.core.operator.PackedSymmetricOperator;
  * gradient steps on {@code 1/4 ||A(U U^T) - y||^2} timing each, and prints {@code key=value} lines. Writes the final
  * U to {@code U_reconlab.npy} so the script can check that both computed the same iterates.
  *
- * <p>Usage: {@code CompareNumpy DIR ETA WARMUP ITERATIONS}
+ * <p>Before the timed steps, untimed ones from {@code U0} run for {@code WARMUP_SECONDS} (at least
+ * {@value #MIN_WARMUP_STEPS}) and are thrown away; the timed steps start from {@code U0} again, so both sides end at
+ * the same iterate however many steps their warm-ups took.
+ *
+ * <p>Usage: {@code CompareNumpy DIR ETA WARMUP_SECONDS ITERATIONS}
  */
 public final class CompareNumpy {
+
+    /** As in {@code numpy_reference.py}. */
+    private static final int MIN_WARMUP_STEPS = 5;
 
     private CompareNumpy() {
     }
 
     public static void main(String[] args) throws IOException {
         if (args.length != 4) {
-            System.err.println("usage: CompareNumpy DIR ETA WARMUP ITERATIONS");
+            System.err.println("usage: CompareNumpy DIR ETA WARMUP_SECONDS ITERATIONS");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         double eta = Double.parseDouble(args[1]);
-        int warmup = Integer.parseInt(args[2]);
+        double warmupSeconds = Double.parseDouble(args[2]);
         int iterations = Integer.parseInt(args[3]);
 
         NpyArray u0 = NpyFormat.read(dir.resolve("U0.npy"));
@@ -47,12 +54,15 @@ public final class CompareNumpy {
         NpyArray y = NpyFormat.read(dir.resolve("y.npy"));
         int m = y.shape()[0];
         PackedSymmetricOperator operator = packed(NpyFormat.read(dir.resolve("A.npy")), d, m);
-        SensingInstance instance = new SensingInstance(operator, vector(y), matrix(u0, d, k));
-
-        double[] millis = new double[iterations];
-        for (int t = 0; t < warmup; t++) {
-            instance.step(eta);
+        SensingInstance warmup = new SensingInstance(operator, vector(y), matrix(u0, d, k));
+        int warmupSteps = 0;
+        long warmupStart = System.nanoTime();
+        while (warmupSteps < MIN_WARMUP_STEPS || System.nanoTime() - warmupStart < warmupSeconds * 1e9) {
+            warmup.step(eta);
+            warmupSteps++;
         }
+        SensingInstance instance = new SensingInstance(operator, vector(y), matrix(u0, d, k));
+        double[] millis = new double[iterations];
         for (int t = 0; t < iterations; t++) {
             long start = System.nanoTime();
             instance.step(eta);
@@ -72,6 +82,7 @@ public final class CompareNumpy {
         print("reconlab.threads", threads);
         System.out.println("reconlab.kernel=" + DenseOperatorKernels.implementation());
         print("reconlab.operator_bytes", bytes);
+        print("reconlab.warmup_steps", warmupSteps);
         print("reconlab.step_ms_median", sorted[sorted.length / 2]);
         print("reconlab.step_ms_min", sorted[0]);
         print("reconlab.copy_bandwidth_bytes_per_s", bandwidth);
