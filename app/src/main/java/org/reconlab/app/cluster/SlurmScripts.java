@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.reconlab.app.output.AtomicFiles;
 import org.reconlab.core.kernel.DenseOperatorKernels;
@@ -94,6 +96,15 @@ public final class SlurmScripts {
         }
     }
 
+    /** The launcher's huge-page option, which a job passes on only where its node offers huge pages. */
+    static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
+
+    /** Where Linux says whether it offers transparent huge pages: {@code always}, {@code madvise} or {@code never}. */
+    static final String TRANSPARENT_HUGE_PAGES = "/sys/kernel/mm/transparent_hugepage/enabled";
+
+    /** Options of this JVM that {@link #currentJvmOptions()} passes on to the jobs when it runs with them. */
+    static final Set<String> PASSED_ON = Set.of("-XX:+UseParallelGC", HUGE_PAGES);
+
     private SlurmScripts() {
     }
 
@@ -104,12 +115,20 @@ public final class SlurmScripts {
 
     /**
      * The JVM options of this process that the jobs need too: {@code --add-modules jdk.incubator.vector} when this
-     * JVM runs with it, so the array tasks compute on the same (vector) kernels as a direct run.
+     * JVM runs with it, so the array tasks compute on the same (vector) kernels as a direct run, and the collector and
+     * huge-page options ({@link #PASSED_ON}) that {@code ./reconlab} chose for it.
      */
     public static List<String> currentJvmOptions() {
-        return DenseOperatorKernels.vectorModuleLoaded()
-                ? List.of("--add-modules", DenseOperatorKernels.VECTOR_MODULE)
-                : List.of();
+        List<String> options = new ArrayList<>();
+        if (DenseOperatorKernels.vectorModuleLoaded()) {
+            options.addAll(List.of("--add-modules", DenseOperatorKernels.VECTOR_MODULE));
+        }
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (PASSED_ON.contains(argument) && !options.contains(argument)) {
+                options.add(argument);
+            }
+        }
+        return options;
     }
 
     /** This process's class path with every entry made absolute. */
@@ -207,10 +226,18 @@ public final class SlurmScripts {
     }
 
     private static String launch(Job job, List<String> arguments) {
-        StringBuilder line = new StringBuilder("exec \"${RECONLAB_JAVA:-").append(job.java()).append("}\"")
-                .append(" ${RECONLAB_JAVA_OPTS:-}");
+        StringBuilder line = new StringBuilder();
+        if (job.jvmOptions().contains(HUGE_PAGES)) {
+            // as ./reconlab does: only where this node's kernel offers huge pages on request, or the JVM warns
+            line.append("huge_pages=\n")
+                    .append("if grep -qs '\\[always\\]\\|\\[madvise\\]' ").append(TRANSPARENT_HUGE_PAGES)
+                    .append("; then\n")
+                    .append("  huge_pages=").append(HUGE_PAGES).append('\n')
+                    .append("fi\n");
+        }
+        line.append("exec \"${RECONLAB_JAVA:-").append(job.java()).append("}\"").append(" ${RECONLAB_JAVA_OPTS:-}");
         for (String option : job.jvmOptions()) {
-            line.append(' ').append(quote(option));
+            line.append(' ').append(option.equals(HUGE_PAGES) ? "${huge_pages}" : quote(option));
         }
         line.append(" -cp ").append(quote(job.classPath())).append(' ').append(MAIN_CLASS)
                 .append(" \\\n ");

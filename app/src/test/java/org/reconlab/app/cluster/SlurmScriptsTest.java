@@ -176,4 +176,28 @@ class SlurmScriptsTest {
         assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
         assertThat(SlurmScripts.currentJvmOptions()).containsExactly("--add-modules", "jdk.incubator.vector");
     }
+
+    @Test
+    void jobsPassOnTheCollectorAndAskForHugePagesOnlyWhereTheirNodeOffersThem() throws Exception {
+        Path out = temp.resolve("options");
+        SlurmScripts.Job job = new SlurmScripts.Job("toy", TOY, out, 2, List.of(), 1, List.of(),
+                Path.of("/opt/jdk/bin/java"), List.of("--add-modules", "jdk.incubator.vector", "-XX:+UseParallelGC",
+                        SlurmScripts.HUGE_PAGES), "/a.jar");
+        SlurmScripts.write(job);
+        // a stand-in JVM that prints the options it was started with
+        Path java = temp.resolve("java");
+        Files.writeString(java, "#!/bin/bash\necho \"$*\"\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        Result run = bash(Map.of("SLURM_ARRAY_TASK_ID", "1", "RECONLAB_JAVA", java.toString()),
+                out.resolve("slurm").resolve(SlurmScripts.RUN).toString());
+        assertThat(run.code()).as(run.output()).isZero();
+        Path thp = Path.of(SlurmScripts.TRANSPARENT_HUGE_PAGES);
+        boolean offered = Files.isReadable(thp) && Files.readString(thp).matches("(?s).*\\[(always|madvise)\\].*");
+        String expected = "--add-modules jdk.incubator.vector -XX:+UseParallelGC"
+                + (offered ? " " + SlurmScripts.HUGE_PAGES : "") + " -cp /a.jar org.reconlab.app.cli.Main run ";
+        assertThat(run.output()).startsWith(expected);
+        Result merge = bash(Map.of("RECONLAB_JAVA", java.toString()),
+                out.resolve("slurm").resolve(SlurmScripts.MERGE).toString());
+        assertThat(merge.output()).startsWith(expected.replace(" run ", " merge "));
+    }
 }
