@@ -12,7 +12,7 @@
 # with the number of rounds). The ranges over the rounds are printed too. Before its timed steps, each side runs
 # untimed steps from U0 for WARMUP_SECONDS and throws them away, then times ITERATIONS steps from U0 again, so both end
 # at the same iterate. The warm-up is counted in seconds, not steps: reconlab's kernels are compiled by the JIT in the
-# first half second, and on this VM a pass over freshly written memory also takes up to twice as long for the first
+# first second, and on this VM a pass over freshly written memory also takes up to twice as long for the first
 # second or so (a d=100 step: 7-10 ms in the first 100 steps of some runs, 3.5-4.5 ms from then on; a C read loop
 # shows the same ramp), which 50 warm-up steps at d=100 did not cover.
 #
