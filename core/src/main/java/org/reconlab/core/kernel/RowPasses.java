@@ -40,8 +40,9 @@ abstract class RowPasses {
 
     /**
      * Operators of fewer entries run on plain Java: until the JIT has compiled it, Vector API code runs far slower than
-     * scalar code, and passes over a small operator are over before that pays back (measured: five quick examples
-     * took 14.9-15.1 s with this threshold, 16.9-17.6 s with vectors for every operator).
+     * scalar code, and passes over a small operator are over before that pays back (measured: five quick examples,
+     * three alternating runs, took 13.4-14.5 s with this threshold and 14.2-15.0 s with vectors for every operator;
+     * when the element-wise passes still used a second vector shape, 14.9-15.1 s against 16.9-17.6 s).
      */
     static final long VECTOR_MIN_ENTRIES = 1L << 20;
 
