@@ -9,8 +9,9 @@ package org.reconlab.core.kernel;
  *   <li>{@link #project}: {@code out_i = c ||U^T a_i||^2 = <A_i, U U^T>};</li>
  *   <li>{@link #residualGradient}: with {@code r_i = c ||U^T a_i||^2 - y_i}, {@code out = A*(r) U =
  *   c sum_i r_i a_i (U^T a_i)^T} (d x k) and {@code ||r||^2}, in one pass: each block of {@value #BLOCK} vectors is
- *   read from memory once, its projections {@code p_i = U^T a_i} and residuals computed, and column {@code l} of the
- *   gradient gets {@code sum_i c r_i p_il a_i} while the block is in cache. The gradient of
+ *   read from memory once (the passes over its {@code k} columns then find it in cache, while {@value #BLOCK} d
+ *   doubles fit there), its projections {@code p_i = U^T a_i} and residuals computed, and column {@code l} of the
+ *   gradient gets {@code sum_i c r_i p_il a_i}. The gradient of
  *   {@code 1/4 ||A(U U^T) - y||^2} is {@code A*(r) U}, of {@code 1/2 ||...||^2} twice that.</li>
  * </ul>
  *
