@@ -36,10 +36,8 @@ public final class RelativeErrorMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            if (context.signalShape().kind() == Shape.Kind.FUNCTION) {
-                throw ConfigException.incompatible("metric 'relative-error' compares arrays, but problem '"
-                        + context.problemName() + "' draws a " + context.signalShape());
-            }
+            context.requireProblemShape("metric 'relative-error' compares arrays", Shape.Kind.VECTOR, Shape.Kind.MATRIX,
+                    Shape.Kind.SYMMETRIC_MATRIX, Shape.Kind.TENSOR);
             if (!context.model().orElseThrow().signalShape().accepts(context.signalShape())
                     && !context.signalShape().accepts(context.model().orElseThrow().signalShape())) {
                 throw ConfigException.incompatible("metric 'relative-error' compares the model's "

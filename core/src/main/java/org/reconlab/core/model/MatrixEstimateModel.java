@@ -96,11 +96,8 @@ public final class MatrixEstimateModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() == Shape.Kind.FUNCTION) {
-                throw ConfigException.incompatible("model 'matrix-estimate' holds an array, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = context.requireProblemShape("model 'matrix-estimate' holds an array", Shape.Kind.VECTOR,
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX, Shape.Kind.TENSOR);
             Init init = config.choice("init").equals("adjoint") ? Init.ADJOINT : Init.ZERO;
             if (init == Init.ADJOINT && context.measurement().isEmpty()) {
                 throw new ConfigException("init", "init 'adjoint' needs a measurement, and the spec has none");

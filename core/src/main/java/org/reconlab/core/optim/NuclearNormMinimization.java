@@ -131,11 +131,8 @@ public final class NuclearNormMinimization implements Optimizer {
         @Override
         public Optimizer create(Config config, BuildContext context) {
             context.requireMeasurement("optimizer 'nuclear-norm' needs observations");
-            Shape shape = context.model().orElseThrow().signalShape();
-            if (shape.kind() != Shape.Kind.MATRIX && shape.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("optimizer 'nuclear-norm' minimizes the nuclear norm of a matrix, but"
-                        + " model '" + context.modelName().orElseThrow() + "' produces a " + shape);
-            }
+            context.requireModelShape("optimizer 'nuclear-norm' minimizes the nuclear norm of a matrix",
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX);
             String constraint = config.choice("constraint");
             OptionalDouble eta = config.optionalReal("eta");
             if (constraint.equals("eta") && eta.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.reconlab.core.spi;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +39,38 @@ public interface BuildContext {
     /** The shape of the problem's signal. */
     default Shape signalShape() {
         return problem().signalShape();
+    }
+
+    /**
+     * The shape of the problem's signal, which must be of one of {@code kinds}.
+     *
+     * @param who the component and what it works on, such as {@code model 'diagonal-network' produces vectors}; the
+     *     message goes on to say what the problem draws
+     * @throws ConfigException naming the component, its need and the problem's shape when the kind is another
+     */
+    default Shape requireProblemShape(String who, Shape.Kind... kinds) {
+        Shape shape = signalShape();
+        if (!List.of(kinds).contains(shape.kind())) {
+            throw ConfigException.incompatible(who + ", but problem '" + problemName() + "' draws a " + shape);
+        }
+        return shape;
+    }
+
+    /**
+     * The shape of the model's signal, which must be of one of {@code kinds}; for components built after the model.
+     *
+     * @param who the component and what it works on, such as {@code metric 'l1-gap' compares vectors}; the message
+     *     goes on to say what the model produces
+     * @throws ConfigException naming the component, its need and the model's shape when the kind is another
+     */
+    default Shape requireModelShape(String who, Shape.Kind... kinds) {
+        Shape shape = model().orElseThrow(() -> new IllegalStateException("the model is built after " + who))
+                .signalShape();
+        if (!List.of(kinds).contains(shape.kind())) {
+            throw ConfigException.incompatible(who + ", but model '" + modelName().orElseThrow() + "' produces a "
+                    + shape);
+        }
+        return shape;
     }
 
     /**

@@ -148,11 +148,8 @@ public final class LiftedConvolutionMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.MATRIX) {
-                throw ConfigException.incompatible("measurement 'lifted-convolution' observes a lifted K x N matrix"
-                        + " h m^T, but problem '" + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = context.requireProblemShape(
+                    "measurement 'lifted-convolution' observes a lifted K x N matrix h m^T", Shape.Kind.MATRIX);
             int length = config.integer("length");
             if (shape.rows() > length) {
                 throw new ConfigException("length", "L = " + length + " is smaller than K = " + shape.rows()

@@ -118,11 +118,8 @@ public final class RankOneFactorsModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.MATRIX) {
-                throw ConfigException.incompatible("model 'rank-one-factors' produces a matrix h m^T, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = context.requireProblemShape("model 'rank-one-factors' produces a matrix h m^T",
+                    Shape.Kind.MATRIX);
             Init init = config.choice("init").equals("random") ? Init.RANDOM : Init.SPECTRAL;
             if (init == Init.SPECTRAL && context.measurement().isEmpty()) {
                 throw new ConfigException("init", "init 'spectral' needs a measurement, and the spec has none");

@@ -14,7 +14,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.networks.ProblemShapes;
 
 /**
  * A diagonal linear network of depth D: {@code w = u^D - v^D} (entrywise powers), blocks {@code u} and {@code v}
@@ -132,7 +131,7 @@ public final class DiagonalNetworkModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = ProblemShapes.require(context, Shape.Kind.VECTOR, "model 'diagonal-network'", "produces vectors");
+            Shape shape = context.requireProblemShape("model 'diagonal-network' produces vectors", Shape.Kind.VECTOR);
             int depth = config.integer("depth");
             var alpha = config.optionalReal("alpha");
             var product = config.optionalReal("product-scale");

@@ -15,7 +15,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.networks.ProblemShapes;
 
 /**
  * A Gaussian regression design for vectors: {@code y = A w + sigma xi}, {@code A} an n x d matrix with i.i.d.
@@ -141,8 +140,7 @@ public final class GaussianDesignMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape shape = ProblemShapes.require(context, Shape.Kind.VECTOR, "measurement 'gaussian-design'",
-                    "takes vectors");
+            Shape shape = context.requireProblemShape("measurement 'gaussian-design' takes vectors", Shape.Kind.VECTOR);
             return new GaussianDesignMeasurement(shape.rows(), config.integer("n"), config.real("noise"));
         }
     }

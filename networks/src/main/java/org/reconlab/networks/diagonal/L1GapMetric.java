@@ -3,7 +3,6 @@ package org.reconlab.networks.diagonal;
 import java.util.List;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -71,11 +70,7 @@ public final class L1GapMetric implements Metric {
         @Override
         public Metric create(Config config, BuildContext context) {
             context.requireMeasurement("metric 'l1-gap' compares with the l1 minimizer of the training observations");
-            Shape shape = context.model().orElseThrow().signalShape();
-            if (shape.kind() != Shape.Kind.VECTOR) {
-                throw ConfigException.incompatible("metric 'l1-gap' compares vectors, but model '"
-                        + context.modelName().orElseThrow() + "' produces a " + shape);
-            }
+            context.requireModelShape("metric 'l1-gap' compares vectors", Shape.Kind.VECTOR);
             return new L1GapMetric(config.choice("measure").equals("excess"));
         }
     }

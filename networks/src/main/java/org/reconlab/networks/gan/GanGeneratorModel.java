@@ -19,7 +19,6 @@ import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.SaddlePointModel;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.networks.ProblemShapes;
 
 /**
  * A GAN with a one-hidden-layer generator {@code G(z) = V relu(W z)} of width k and a linear discriminator
@@ -196,8 +195,8 @@ public final class GanGeneratorModel implements SaddlePointModel {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = ProblemShapes.require(context, Shape.Kind.MATRIX, "model 'gan-generator'",
-                    "generates a matrix of samples");
+            Shape shape = context.requireProblemShape("model 'gan-generator' generates a matrix of samples",
+                    Shape.Kind.MATRIX);
             int latent = config.optionalInteger("latent").orElse(
                     context.problem() instanceof GeneratorSamplesProblem samples ? samples.latent() : 5);
             return new GanGeneratorModel(shape.rows(), shape.columns(), config.integer("width"), latent,

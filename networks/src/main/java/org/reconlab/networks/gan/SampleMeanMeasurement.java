@@ -12,7 +12,6 @@ import org.reconlab.core.spi.MeasurementFactory;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.networks.ProblemShapes;
 
 /**
  * The mean of a sample matrix: {@code A(X) = X 1 / n} for X m x n (samples as columns), adjoint
@@ -115,8 +114,8 @@ public final class SampleMeanMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape shape = ProblemShapes.require(context, Shape.Kind.MATRIX, "measurement 'sample-mean'",
-                    "takes a matrix of samples (columns)");
+            Shape shape = context.requireProblemShape("measurement 'sample-mean' takes a matrix of samples (columns)",
+                    Shape.Kind.MATRIX);
             return new SampleMeanMeasurement(shape.rows(), shape.columns());
         }
     }

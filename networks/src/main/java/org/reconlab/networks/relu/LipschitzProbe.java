@@ -13,7 +13,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.networks.ProblemShapes;
 
 /**
  * The state of a Lipschitz search on a network {@code Phi: R^d -> R}: one parameter block {@code x} (d x 1), the
@@ -122,8 +121,8 @@ public final class LipschitzProbe implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = ProblemShapes.require(context, Shape.Kind.FUNCTION, "model 'lipschitz-probe'",
-                    "probes a function's gradient");
+            Shape shape = context.requireProblemShape("model 'lipschitz-probe' probes a function's gradient",
+                    Shape.Kind.FUNCTION);
             return new LipschitzProbe(shape.rows(), config.real("p"), config.real("scale"));
         }
     }

@@ -17,7 +17,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.networks.ProblemShapes;
 
 /**
  * A linear model {@code w = rho(theta)} with an entrywise {@link Reparametrization}, one block {@code theta}
@@ -172,8 +171,8 @@ public final class ReparametrizedLinearModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape shape = ProblemShapes.require(context, Shape.Kind.VECTOR, "model 'reparametrized-linear'",
-                    "produces vectors");
+            Shape shape = context.requireProblemShape("model 'reparametrized-linear' produces vectors",
+                    Shape.Kind.VECTOR);
             Reparametrization reparametrization = switch (config.choice("reparametrization")) {
                 case "lp" -> Reparametrization.lp(config.real("p"), config.real("beta"));
                 case "sinh" -> Reparametrization.sinh(config.real("beta"));

@@ -13,7 +13,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.SensingChecks;
 
 /**
  * Dense Gaussian sensing of a d1 x d2 matrix: {@code y_i = <A_i, X> + e_i}, i = 1..m, with the entries of every
@@ -176,7 +175,8 @@ public final class GaussianMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape truth = SensingChecks.requireMatrix(context, "measurement 'gaussian' senses matrices");
+            Shape truth = context.requireProblemShape("measurement 'gaussian' senses matrices",
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX);
             int m = measurementCount(config, truth);
             checkDenseSize("m", m, truth);
             return new GaussianMeasurement(Shape.matrix(truth.rows(), truth.columns()), m, config.real("noise"));

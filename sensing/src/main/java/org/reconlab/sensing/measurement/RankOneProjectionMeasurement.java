@@ -14,7 +14,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.SensingChecks;
 import org.reconlab.sensing.problem.PsdLowRankProblem;
 
 /**
@@ -126,8 +125,8 @@ public final class RankOneProjectionMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape truth = SensingChecks.requireSymmetric(context,
-                    "measurement 'rank-one-projection' senses symmetric matrices");
+            Shape truth = context.requireProblemShape("measurement 'rank-one-projection' senses symmetric matrices",
+                    Shape.Kind.SYMMETRIC_MATRIX);
             int m = GaussianMeasurement.measurementCount(config, truth);
             if ((long) m * truth.rows() > Integer.MAX_VALUE - 8) {
                 throw new ConfigException("m", m + " vectors of length " + truth.rows() + " do not fit one array");

@@ -5,7 +5,6 @@ import org.reconlab.core.kernel.PackedSymmetricKernels;
 import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -13,7 +12,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.SensingChecks;
 
 /**
  * Dense symmetric Gaussian sensing of a d x d symmetric matrix: {@code y_i = <A_i, X> + e_i} with {@code A_i}
@@ -125,8 +123,8 @@ public final class SymmetricGaussianMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape truth = SensingChecks.requireSymmetric(context,
-                    "measurement 'symmetric-gaussian' senses symmetric matrices");
+            Shape truth = context.requireProblemShape("measurement 'symmetric-gaussian' senses symmetric matrices",
+                    Shape.Kind.SYMMETRIC_MATRIX);
             int m = GaussianMeasurement.measurementCount(config, truth);
             GaussianMeasurement.checkDenseSize("m", m, truth);
             return new SymmetricGaussianMeasurement(truth.rows(), m, config.real("noise"));

@@ -4,7 +4,6 @@ import java.util.List;
 import org.reconlab.core.linalg.Decompositions;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -85,11 +84,8 @@ public final class EffectiveRankMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            Shape shape = context.model().orElseThrow().signalShape();
-            if (shape.kind() != Shape.Kind.MATRIX && shape.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
-                throw ConfigException.incompatible("metric 'effective-rank' needs a matrix iterate, but model '"
-                        + context.modelName().orElseThrow() + "' produces a " + shape);
-            }
+            context.requireModelShape("metric 'effective-rank' needs a matrix iterate", Shape.Kind.MATRIX,
+                    Shape.Kind.SYMMETRIC_MATRIX);
             return new EffectiveRankMetric(config.choice("definition").equals("entropy"));
         }
     }

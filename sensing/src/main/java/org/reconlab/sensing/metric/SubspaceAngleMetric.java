@@ -10,7 +10,6 @@ import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
-import org.reconlab.sensing.SensingChecks;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
@@ -93,7 +92,8 @@ public final class SubspaceAngleMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            Shape truth = SensingChecks.requireMatrix(context, "metric 'subspace-angle' compares column spaces of matrices");
+            Shape truth = context.requireProblemShape("metric 'subspace-angle' compares column spaces of matrices",
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX);
             Integer rank = config.optionalInteger("rank").isPresent() ? config.optionalInteger("rank").getAsInt() : null;
             if (rank != null && rank > Math.min(truth.rows(), truth.columns())) {
                 throw new ConfigException("rank", "rank " + rank + " exceeds the size of a " + truth);

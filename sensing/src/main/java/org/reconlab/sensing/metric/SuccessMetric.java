@@ -3,7 +3,6 @@ package org.reconlab.sensing.metric;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -49,11 +48,8 @@ public final class SuccessMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() == Shape.Kind.FUNCTION) {
-                throw ConfigException.incompatible("metric 'success' compares arrays, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            context.requireProblemShape("metric 'success' compares arrays", Shape.Kind.VECTOR, Shape.Kind.MATRIX,
+                    Shape.Kind.SYMMETRIC_MATRIX, Shape.Kind.TENSOR);
             return new SuccessMetric(config.real("threshold"));
         }
     }

@@ -18,7 +18,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.SensingChecks;
 import org.reconlab.core.spi.SquareLossObjective;
 import org.reconlab.sensing.measurement.FactorOperator;
 
@@ -142,7 +141,8 @@ public final class FactorizedAsymmetricModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape truth = SensingChecks.requireMatrix(context, "model 'factorized-asymmetric' produces matrices");
+            Shape truth = context.requireProblemShape("model 'factorized-asymmetric' produces matrices",
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX);
             int width = config.optionalInteger("width").orElse(Math.min(truth.rows(), truth.columns()));
             Initialization init = Initialization.fromSpecName(config.choice("init"));
             if (init == Initialization.SPECTRAL) {

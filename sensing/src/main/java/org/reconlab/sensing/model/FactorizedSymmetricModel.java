@@ -135,9 +135,9 @@ public final class FactorizedSymmetricModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape truth = context.signalShape();
-            if ((truth.kind() != Shape.Kind.SYMMETRIC_MATRIX && truth.kind() != Shape.Kind.MATRIX)
-                    || truth.rows() != truth.columns()) {
+            Shape truth = context.requireProblemShape("model 'factorized-symmetric' produces square symmetric matrices",
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX);
+            if (truth.rows() != truth.columns()) {
                 throw ConfigException.incompatible("model 'factorized-symmetric' produces square symmetric matrices,"
                         + " but problem '" + context.problemName() + "' draws a " + truth);
             }

@@ -16,7 +16,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.SensingChecks;
 
 /**
  * The matrix itself as the parameter (block {@code X}), loss {@code 1/2 ||A(X) - y||^2}: the model of projected
@@ -109,7 +108,8 @@ public final class FullMatrixModel implements Model {
 
         @Override
         public Model create(Config config, BuildContext context) {
-            Shape truth = SensingChecks.requireMatrix(context, "model 'full-matrix' holds a matrix");
+            Shape truth = context.requireProblemShape("model 'full-matrix' holds a matrix",
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX);
             String init = config.choice("init");
             if (init.equals("spectral") && context.measurement().isEmpty()) {
                 throw new ConfigException("init", "spectral initialization needs a measurement, and the spec has none");

@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -207,11 +206,9 @@ public final class SketchMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() == Shape.Kind.VECTOR || shape.kind() == Shape.Kind.FUNCTION) {
-                throw ConfigException.incompatible("measurement 'sketch' takes a matrix or tensor, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = context.requireProblemShape("measurement 'sketch' takes a matrix or tensor",
+                    Shape.Kind.MATRIX,
+                    Shape.Kind.SYMMETRIC_MATRIX, Shape.Kind.TENSOR);
             int n1 = shape.rows();
             int n2 = shape.columns() * shape.depth();
             SketchSizes sizes = SketchSizes.read(config, shape, n1, n2, context.problemName());

@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -126,11 +125,8 @@ public final class TensorSketchMeasurement implements Measurement {
 
         @Override
         public Measurement create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() != Shape.Kind.TENSOR) {
-                throw ConfigException.incompatible("measurement 'tensor-sketch' takes a third-order tensor, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            Shape shape = context.requireProblemShape("measurement 'tensor-sketch' takes a third-order tensor",
+                    Shape.Kind.TENSOR);
             SketchSizes sizes =
                     SketchSizes.read(config, shape, shape.rows(), shape.columns(), context.problemName());
             return new TensorSketchMeasurement(shape, sizes.k(), sizes.l(), sizes.rangeNoise(), sizes.corangeNoise());

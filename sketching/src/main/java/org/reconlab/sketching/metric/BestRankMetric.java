@@ -92,11 +92,8 @@ public final class BestRankMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            Shape shape = context.signalShape();
-            if (shape.kind() == Shape.Kind.VECTOR || shape.kind() == Shape.Kind.FUNCTION) {
-                throw ConfigException.incompatible("metric '" + name() + "' needs a matrix or tensor, but problem '"
-                        + context.problemName() + "' draws a " + shape);
-            }
+            context.requireProblemShape("metric '" + name() + "' needs a matrix or tensor", Shape.Kind.MATRIX,
+                    Shape.Kind.SYMMETRIC_MATRIX, Shape.Kind.TENSOR);
             OptionalInt given = config.optionalInteger("rank");
             int rank;
             if (given.isPresent()) {
