@@ -8,6 +8,8 @@ import cern.colt.matrix.impl.DenseDoubleMatrix1D;
 import java.util.SplittableRandom;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.optim.GradientDescent;
+import org.reconlab.core.problem.PsdLowRankProblem;
+import org.reconlab.core.problem.Spectrum;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.LinearOperator;
@@ -18,8 +20,6 @@ import org.reconlab.core.spi.Shape;
 import org.reconlab.sensing.measurement.GaussianMeasurement;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
 import org.reconlab.sensing.model.Initialization;
-import org.reconlab.sensing.problem.PsdLowRankProblem;
-import org.reconlab.sensing.problem.Spectrum;
 
 /**
  * One over-parameterized PSD sensing instance (Li, Ma and Zhang 2018; SCIENCE.md section 1) and reconlab's gradient

@@ -10,17 +10,28 @@ import org.reconlab.core.optim.GradientDescentAscent;
 import org.reconlab.core.optim.GradientFlow;
 import org.reconlab.core.optim.NuclearNormMinimization;
 import org.reconlab.core.optim.StochasticGradientDescent;
+import org.reconlab.core.problem.LowRankProblem;
+import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Plugin;
+import org.reconlab.core.spi.ProblemFactory;
 
-/** The generic components every module can use: optimizers that need only an objective, metrics that need only a signal. */
+/**
+ * The generic components every module can use: the low-rank ground truths that sensing and sketching share, optimizers
+ * that need only an objective, metrics that need only a signal.
+ */
 public final class CorePlugin implements Plugin {
 
     @Override
     public String name() {
         return "core";
+    }
+
+    @Override
+    public List<ProblemFactory> problems() {
+        return List.of(new PsdLowRankProblem.Factory(), new LowRankProblem.Factory());
     }
 
     @Override

@@ -6,7 +6,6 @@ import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Plugin;
-import org.reconlab.core.spi.ProblemFactory;
 import org.reconlab.sensing.measurement.GaussianMeasurement;
 import org.reconlab.sensing.measurement.RankOneProjectionMeasurement;
 import org.reconlab.sensing.measurement.SymmetricGaussianMeasurement;
@@ -20,21 +19,16 @@ import org.reconlab.sensing.model.FactorizedSymmetricModel;
 import org.reconlab.sensing.model.FullMatrixModel;
 import org.reconlab.sensing.optim.AlternatingLeastSquares;
 import org.reconlab.sensing.optim.ProjectedGradient;
-import org.reconlab.sensing.problem.LowRankProblem;
-import org.reconlab.sensing.problem.PsdLowRankProblem;
-import org.reconlab.sensing.problem.RankOneProblem;
 
-/** Low-rank matrix sensing (SCIENCE.md sections 1-6): ground truths, measurement ensembles, factorized models. */
+/**
+ * Low-rank matrix sensing (SCIENCE.md sections 1-6): measurement ensembles, factorized models and their optimizers and
+ * metrics. The ground truths ({@code psd-low-rank}, {@code low-rank}) are core's, shared with sketching.
+ */
 public final class SensingPlugin implements Plugin {
 
     @Override
     public String name() {
         return "sensing";
-    }
-
-    @Override
-    public List<ProblemFactory> problems() {
-        return List.of(new PsdLowRankProblem.Factory(), new LowRankProblem.Factory(), new RankOneProblem.Factory());
     }
 
     @Override

@@ -13,10 +13,10 @@ import org.reconlab.sketching.metric.SketchErrorBoundMetric;
 import org.reconlab.sketching.optim.SketchReconstruction;
 import org.reconlab.sketching.optim.TensorDoubleSketch;
 import org.reconlab.sketching.problem.LowTubalRankProblem;
-import org.reconlab.sketching.problem.NearLowRankProblem;
 
 /**
- * Low-rank recovery from sketches (SCIENCE.md sections 11-12): near low-rank matrices and low-tubal-rank tensors,
+ * Low-rank recovery from sketches (SCIENCE.md sections 11-12): low-tubal-rank tensors (matrices of low or near-low
+ * rank are core's {@code low-rank}),
  * noisy double sketches with Gaussian and structured test matrices (streamed or not), the double sketch
  * reconstructions and their baselines, and metrics against the best rank-r error and the theoretical bound. The
  * reconstructions write their estimate into core's {@code matrix-estimate} model.
@@ -30,7 +30,7 @@ public final class SketchingPlugin implements Plugin {
 
     @Override
     public List<ProblemFactory> problems() {
-        return List.of(new NearLowRankProblem.Factory(), new LowTubalRankProblem.Factory());
+        return List.of(new LowTubalRankProblem.Factory());
     }
 
     @Override

@@ -24,9 +24,9 @@ import org.reconlab.core.engine.PipelineBuilder;
 import org.reconlab.core.engine.PipelineSpec;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
+import org.reconlab.core.problem.LowRankProblem;
 import org.reconlab.core.spi.ComponentKind;
 import org.reconlab.sketching.measurement.SketchMeasurement;
-import org.reconlab.sketching.problem.NearLowRankProblem;
 import org.reconlab.sketching.testmatrix.TestMatrixKind;
 
 /** The plugin end to end: discovery, building pipelines from specs, running trials, and spec errors. */
@@ -39,7 +39,6 @@ class SketchingPipelineTest {
     void pluginIsDiscoveredWithEveryFactory() {
         ComponentRegistry discovered = ComponentRegistry.discover();
         Map<String, ComponentKind> expected = new LinkedHashMap<>();
-        expected.put("near-low-rank", ComponentKind.PROBLEM);
         expected.put("low-tubal-rank", ComponentKind.PROBLEM);
         expected.put("sketch", ComponentKind.MEASUREMENT);
         expected.put("tensor-sketch", ComponentKind.MEASUREMENT);
@@ -147,7 +146,7 @@ class SketchingPipelineTest {
         assertThat(sketch.rangeNoise()).isZero();
         assertThat(sketch.corangeNoise()).isZero();
         assertThat(pipeline.configs().get("measurement").asMap()).containsEntry("delivery", "batch");
-        NearLowRankProblem problem = (NearLowRankProblem) pipeline.problem();
+        LowRankProblem problem = (LowRankProblem) pipeline.problem();
         assertThat(problem.singularValues()).containsExactly(1, 1);
         // l is capped at n1.
         Pipeline capped = new PipelineBuilder(REGISTRY).build(matrixPipeline(Map.of("rows", 20, "rank", 2),
@@ -174,11 +173,11 @@ class SketchingPipelineTest {
                 Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 2))), ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("double-sketch"), List.of(), 1);
         assertInvalid(() -> builder.build(tensorWithMatrixOptimizer), "optimizer", "tensor-sketch");
-        PipelineSpec matrixWithTensorSketch = new PipelineSpec(ComponentSpec.of("near-low-rank", problem),
+        PipelineSpec matrixWithTensorSketch = new PipelineSpec(ComponentSpec.of("low-rank", problem),
                 Optional.of(ComponentSpec.of("tensor-sketch", Map.of("k", 2))), ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("tensor-double-sketch"), List.of(), 1);
         assertInvalid(() -> builder.build(matrixWithTensorSketch), "measurement", "20 x 15 matrix");
-        PipelineSpec withoutMeasurement = new PipelineSpec(ComponentSpec.of("near-low-rank", problem), Optional.empty(),
+        PipelineSpec withoutMeasurement = new PipelineSpec(ComponentSpec.of("low-rank", problem), Optional.empty(),
                 ComponentSpec.of("matrix-estimate"), ComponentSpec.of("randomized-svd"), List.of(), 1);
         assertInvalid(() -> builder.build(withoutMeasurement), "optimizer", "no measurement");
     }
@@ -199,7 +198,7 @@ class SketchingPipelineTest {
 
     private static PipelineSpec matrixPipeline(Map<String, ?> problem, Map<String, ?> measurement, ComponentSpec optimizer,
             List<ComponentSpec> metrics) {
-        return new PipelineSpec(ComponentSpec.of("near-low-rank", problem),
+        return new PipelineSpec(ComponentSpec.of("low-rank", problem),
                 Optional.of(ComponentSpec.of("sketch", measurement)), ComponentSpec.of("matrix-estimate"), optimizer,
                 metrics, 1);
     }

@@ -151,7 +151,7 @@ class SensingExamplesTest {
     void alsRankOne() {
         List<TrialResult> trials = runQuick("als-rank-one");
         TreeMap<Double, Double> iterations = new TreeMap<>();
-        trials.stream().collect(Collectors.groupingBy(t -> ExampleRuns.sweepValue(t, "problem.d1"))).forEach((n, runs) -> {
+        trials.stream().collect(Collectors.groupingBy(t -> ExampleRuns.sweepValue(t, "problem.rows"))).forEach((n, runs) -> {
             double mean = runs.stream().mapToInt(t -> {
                 int reached = firstBelow(t, "relative-error", 1e-8);
                 assertThat(reached).as("n = %s reaches 1e-8", n).isPositive();

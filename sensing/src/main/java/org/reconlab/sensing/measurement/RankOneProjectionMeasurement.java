@@ -4,6 +4,7 @@ import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix1D;
 import java.util.SplittableRandom;
+import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
@@ -14,7 +15,6 @@ import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.problem.PsdLowRankProblem;
 
 /**
  * Rank-one projections {@code y_i = (a_i^T X a_i) / sqrt(m) + e_i} with {@code a_i ~ N(0, I_d)}: training a network

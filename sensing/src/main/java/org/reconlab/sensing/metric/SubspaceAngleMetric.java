@@ -1,21 +1,22 @@
 package org.reconlab.sensing.metric;
 
 import cern.colt.matrix.DoubleMatrix2D;
+import cern.jet.math.Functions;
+import java.util.List;
 import org.reconlab.core.linalg.Decompositions;
+import org.reconlab.core.problem.LowRankProblem;
+import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
-import org.reconlab.sensing.problem.LowRankProblem;
-import org.reconlab.sensing.problem.PsdLowRankProblem;
-import org.reconlab.sensing.problem.RankOneProblem;
 
 /**
  * {@code sin theta_max} between the top-r column space of the iterate and that of the truth,
@@ -28,10 +29,6 @@ public final class SubspaceAngleMetric implements Metric {
 
     /** Singular values below this fraction of the largest count as zero when the rank of the truth is read. */
     public static final double RANK_TOLERANCE = 1e-10;
-
-    /** Parts of the sensing problems whose column space is that of the truth: X* = F F^T, L R^T, u v^T. */
-    private static final java.util.List<String> TRUTH_FACTORS = java.util.List.of(PsdLowRankProblem.FACTOR,
-            LowRankProblem.LEFT, RankOneProblem.U);
 
     private final Integer rank;
 
@@ -58,14 +55,23 @@ public final class SubspaceAngleMetric implements Metric {
     }
 
     /**
-     * A matrix with the column space of the truth: its left factor when the problem provides one (d x r, cheap to
-     * decompose when d is large), else the signal itself.
+     * A matrix with the top column spaces of the truth, in order: its factor when the problem provides one ({@code F}
+     * of {@code X* = F F^T}, or {@code U diag(s)} of {@code X* = U diag(s) V^T}; d x r, cheap to decompose when d is
+     * large), else the signal itself.
      */
     private static DoubleMatrix2D truthColumns(GroundTruth truth) {
-        for (String part : TRUTH_FACTORS) {
-            if (truth.parts().names().contains(part)) {
-                return truth.parts().get(part);
+        List<String> parts = truth.parts().names();
+        if (parts.contains(PsdLowRankProblem.FACTOR)) {
+            return truth.parts().get(PsdLowRankProblem.FACTOR);
+        }
+        if (parts.contains(LowRankProblem.U) && parts.contains(LowRankProblem.SINGULAR_VALUES)) {
+            DoubleMatrix2D u = truth.parts().get(LowRankProblem.U);
+            DoubleMatrix2D values = truth.parts().get(LowRankProblem.SINGULAR_VALUES);
+            DoubleMatrix2D scaled = u.copy();
+            for (int j = 0; j < u.columns(); j++) {
+                scaled.viewColumn(j).assign(Functions.mult(values.getQuick(j, 0)));
             }
+            return scaled;
         }
         return truth.signal();
     }

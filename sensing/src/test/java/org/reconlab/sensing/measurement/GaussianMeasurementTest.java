@@ -111,7 +111,7 @@ class GaussianMeasurementTest {
     @Test
     void oversamplingSetsMFromTheLargerDimensionAndExcludesM() {
         ComponentRegistry registry = ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new SensingPlugin()));
-        PipelineSpec spec = new PipelineSpec(ComponentSpec.of("low-rank", Map.of("d1", 7, "d2", 4, "rank", 1)),
+        PipelineSpec spec = new PipelineSpec(ComponentSpec.of("low-rank", Map.of("rows", 7, "columns", 4, "rank", 1)),
                 Optional.of(ComponentSpec.of("gaussian", Map.of("oversampling", 2.5))),
                 ComponentSpec.of("factorized-asymmetric"), ComponentSpec.of("gradient-descent", Map.of("step", 0.1)),
                 List.of(), 1);

@@ -11,6 +11,8 @@ import org.reconlab.core.contract.FiniteDifferences;
 import org.reconlab.core.linalg.Decompositions;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
+import org.reconlab.core.problem.LowRankProblem;
+import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Objective;
@@ -19,8 +21,6 @@ import org.reconlab.core.spi.Shape;
 import org.reconlab.core.spi.SquareLossObjective;
 import org.reconlab.sensing.measurement.GaussianMeasurement;
 import org.reconlab.sensing.measurement.RankOneProjectionMeasurement;
-import org.reconlab.sensing.problem.LowRankProblem;
-import org.reconlab.sensing.problem.PsdLowRankProblem;
 
 class FactorizedAsymmetricAndFullMatrixModelTest {
 

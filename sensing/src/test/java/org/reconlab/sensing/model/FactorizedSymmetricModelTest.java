@@ -11,13 +11,13 @@ import org.reconlab.core.contract.FiniteDifferences;
 import org.reconlab.core.linalg.Decompositions;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
+import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.sensing.measurement.GaussianMeasurement;
-import org.reconlab.sensing.problem.PsdLowRankProblem;
 
 class FactorizedSymmetricModelTest {
 

@@ -20,6 +20,7 @@ import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.operator.RowSubsetOperator;
+import org.reconlab.core.problem.LowRankProblem;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Observations;
@@ -29,15 +30,13 @@ import org.reconlab.sensing.SensingPlugin;
 import org.reconlab.sensing.measurement.GaussianMeasurement;
 import org.reconlab.sensing.model.FactorizedAsymmetricModel;
 import org.reconlab.sensing.model.Initialization;
-import org.reconlab.sensing.problem.LowRankProblem;
-import org.reconlab.sensing.problem.RankOneProblem;
 
 class AlternatingLeastSquaresTest {
 
     private static final ComponentRegistry REGISTRY = ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new SensingPlugin()));
 
     private static PipelineSpec rankOne(int n, int m, int iterations) {
-        return new PipelineSpec(ComponentSpec.of("rank-one", Map.of("d1", n)),
+        return new PipelineSpec(ComponentSpec.of("low-rank", Map.of("rows", n, "rank", 1)),
                 Optional.of(ComponentSpec.of("gaussian", Map.of("m", m))),
                 ComponentSpec.of("factorized-asymmetric", Map.of("width", 1, "init", "small-random")),
                 ComponentSpec.of("als", Map.of("iterations", iterations)),
@@ -76,7 +75,7 @@ class AlternatingLeastSquaresTest {
 
     @Test
     void toleranceStopsTheRunEarly() {
-        GroundTruth truth = new RankOneProblem(10, 10).draw(new SplittableRandom(5));
+        GroundTruth truth = new LowRankProblem(10, 10, new double[] {1}).draw(new SplittableRandom(5));
         Observations observations = new GaussianMeasurement(Shape.matrix(10, 10), 100, 0).observe(truth, new SplittableRandom(6));
         FactorizedAsymmetricModel model = new FactorizedAsymmetricModel(10, 10, 1, Initialization.SMALL_RANDOM, 1.0);
         int[] last = {0};

@@ -71,7 +71,7 @@ class ProjectedGradientTest {
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("needs 'rank'");
         assertThatThrownBy(() -> builder.build(full.with("optimizer.rank", 2)))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("'psd' has no rank");
-        PipelineSpec asymmetric = full.withComponent("problem", ComponentSpec.of("low-rank", Map.of("d1", 5, "d2", 4,
+        PipelineSpec asymmetric = full.withComponent("problem", ComponentSpec.of("low-rank", Map.of("rows", 5, "columns", 4,
                 "rank", 1)), "problem");
         assertThatThrownBy(() -> builder.build(asymmetric)).isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("needs a symmetric problem");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.optim.GradientDescent;
 import org.reconlab.core.optim.StochasticGradientDescent;
+import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Observations;
@@ -17,7 +18,6 @@ import org.reconlab.sensing.measurement.GaussianMeasurement;
 import org.reconlab.sensing.measurement.RankOneProjectionMeasurement;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
 import org.reconlab.sensing.model.Initialization;
-import org.reconlab.sensing.problem.PsdLowRankProblem;
 
 /** The core SGD on sensing operators, which restrict themselves to a batch: a full batch is gradient descent. */
 class SgdOnSensingTest {

@@ -5,17 +5,18 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import java.util.OptionalInt;
 import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.problem.LowRankProblem;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sketching.problem.LowRankProblem;
+import org.reconlab.sketching.problem.LowTubalRankProblem;
 import org.reconlab.sketching.tensor.TubalSpectra;
 
 /**
@@ -100,6 +101,8 @@ public final class BestRankMetric implements Metric {
                 rank = given.getAsInt();
             } else if (context.problem() instanceof LowRankProblem lowRank) {
                 rank = lowRank.rank();
+            } else if (context.problem() instanceof LowTubalRankProblem lowTubalRank) {
+                rank = lowTubalRank.rank();
             } else {
                 throw new ConfigException("rank", "metric '" + name() + "' needs a rank: problem '"
                         + context.problemName() + "' plants none, so set rank");

@@ -2,26 +2,24 @@ package org.reconlab.sketching.metric;
 
 import java.util.Arrays;
 import org.reconlab.core.linalg.Decompositions;
+import org.reconlab.core.problem.LowRankProblem;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Shape;
 
 /** Singular values of a ground truth and the Eckart-Young tail energies derived from them. */
 public final class Spectra {
 
-    /** The block a problem may attach to its ground truth to spare metrics an SVD (see NearLowRankProblem). */
-    public static final String SINGULAR_VALUES = "singular-values";
-
     private Spectra() {
     }
 
     /**
      * The singular values of the signal as a matrix (a tensor as its mode-1 unfolding), in decreasing order: from the
-     * {@value #SINGULAR_VALUES} block of a matrix ground truth when present, else by an SVD.
+     * {@value LowRankProblem#SINGULAR_VALUES} block of a matrix ground truth when present, else by an SVD.
      */
     public static double[] matrixSingularValues(GroundTruth truth) {
         Shape.Kind kind = truth.shape().kind();
-        if (kind != Shape.Kind.TENSOR && truth.parts().names().contains(SINGULAR_VALUES)) {
-            double[] values = truth.parts().get(SINGULAR_VALUES).viewColumn(0).toArray();
+        if (kind != Shape.Kind.TENSOR && truth.parts().names().contains(LowRankProblem.SINGULAR_VALUES)) {
+            double[] values = truth.parts().get(LowRankProblem.SINGULAR_VALUES).viewColumn(0).toArray();
             Arrays.sort(values);
             reverse(values);
             return values;

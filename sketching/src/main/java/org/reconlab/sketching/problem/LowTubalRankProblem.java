@@ -23,7 +23,7 @@ import org.reconlab.sketching.tensor.Tensor3;
  * most r, while its mode-1 unfolding has rank up to {@code r n3}. The ground truth carries blocks {@code A} and
  * {@code B} (unfoldings).
  */
-public final class LowTubalRankProblem implements LowRankProblem {
+public final class LowTubalRankProblem implements Problem {
 
     private final int n1;
     private final int n2;
@@ -43,7 +43,7 @@ public final class LowTubalRankProblem implements LowRankProblem {
         this.tailNorm = tailNorm;
     }
 
-    @Override
+    /** The tubal rank r of the planted tensor. */
     public int rank() {
         return rank;
     }

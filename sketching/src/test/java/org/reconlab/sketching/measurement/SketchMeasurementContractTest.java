@@ -3,18 +3,19 @@ package org.reconlab.sketching.measurement;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
 import org.reconlab.core.contract.AbstractMeasurementContractTest;
+import org.reconlab.core.problem.LowRankProblem;
+import org.reconlab.core.problem.Spectrum;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.sketching.problem.LowTubalRankProblem;
-import org.reconlab.sketching.problem.NearLowRankProblem;
 import org.reconlab.sketching.testmatrix.TestMatrixKind;
 
 /** The measurement contract for every test matrix kind, delivery, and for tensors sketched as their unfolding. */
 class SketchMeasurementContractTest {
 
-    private static final NearLowRankProblem PROBLEM = new NearLowRankProblem(12, 9, 2, NearLowRankProblem.Spectrum.FLAT,
-            1, NearLowRankProblem.Tail.FLAT, 0.1, 1);
+    private static final LowRankProblem PROBLEM = new LowRankProblem(12, 9, new double[] {1, 1},
+            Spectrum.tail(7, Spectrum.Tail.FLAT, 0.1, 1));
 
     abstract static class MatrixCase extends AbstractMeasurementContractTest {
         @Override

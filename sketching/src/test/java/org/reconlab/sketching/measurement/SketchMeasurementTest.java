@@ -10,15 +10,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.reconlab.core.contract.RetainedHeap;
 import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.problem.LowRankProblem;
+import org.reconlab.core.problem.Spectrum;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Observations;
-import org.reconlab.sketching.problem.NearLowRankProblem;
 import org.reconlab.sketching.testmatrix.TestMatrixKind;
 
 class SketchMeasurementTest {
 
-    private static final NearLowRankProblem PROBLEM = new NearLowRankProblem(15, 11, 3,
-            NearLowRankProblem.Spectrum.GEOMETRIC, 10, NearLowRankProblem.Tail.POLYNOMIAL, 0.2, 1);
+    private static final LowRankProblem PROBLEM = new LowRankProblem(15, 11,
+            Spectrum.of(3, 10, Spectrum.Spacing.GEOMETRIC), Spectrum.tail(8, Spectrum.Tail.POLYNOMIAL, 0.2, 1));
 
     @Test
     void noiseHasTheRequestedFrobeniusNorms() {
@@ -69,8 +70,8 @@ class SketchMeasurementTest {
     @ParameterizedTest
     @EnumSource(TestMatrixKind.class)
     void estimatedBytesAreWhatAnObservationKeeps(TestMatrixKind kind) {
-        NearLowRankProblem problem = new NearLowRankProblem(600, 500, 5, NearLowRankProblem.Spectrum.GEOMETRIC, 10,
-                NearLowRankProblem.Tail.POLYNOMIAL, 0.2, 1);
+        LowRankProblem problem = new LowRankProblem(600, 500, Spectrum.of(5, 10, Spectrum.Spacing.GEOMETRIC),
+                Spectrum.tail(495, Spectrum.Tail.POLYNOMIAL, 0.2, 1));
         GroundTruth truth = problem.draw(new SplittableRandom(1));
         SketchMeasurement measurement = new SketchMeasurement(problem.signalShape(), 100, 200, kind, 0.1, 0.1,
                 SketchMeasurement.Delivery.BATCH);

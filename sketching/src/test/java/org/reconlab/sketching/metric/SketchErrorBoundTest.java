@@ -10,8 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
+import org.reconlab.core.problem.LowRankProblem;
+import org.reconlab.core.problem.Spectrum;
 import org.reconlab.core.spi.GroundTruth;
-import org.reconlab.sketching.problem.NearLowRankProblem;
 import org.reconlab.sketching.reconstruction.SketchReconstructions;
 import org.reconlab.sketching.testmatrix.TestMatrix;
 import org.reconlab.sketching.testmatrix.TestMatrixKind;
@@ -45,9 +46,9 @@ class SketchErrorBoundTest {
     @ParameterizedTest(name = "k={0} l={1} e1={2} e2={3} {4} tail")
     @CsvSource({"5, 11, 0, 0, FLAT", "5, 11, 0.3, 0.3, POLYNOMIAL", "8, 17, 1, 1, FLAT", "8, 17, 0, 0.5, POLYNOMIAL",
             "6, 14, 0.5, 0, EXPONENTIAL"})
-    void meanSquaredErrorStaysBelowTheBound(int k, int l, double e1, double e2, NearLowRankProblem.Tail tail) {
-        NearLowRankProblem problem = new NearLowRankProblem(40, 30, 3, NearLowRankProblem.Spectrum.GEOMETRIC, 3, tail,
-                0.2, 0.5);
+    void meanSquaredErrorStaysBelowTheBound(int k, int l, double e1, double e2, Spectrum.Tail tail) {
+        LowRankProblem problem = new LowRankProblem(40, 30, Spectrum.of(3, 3, Spectrum.Spacing.GEOMETRIC),
+                Spectrum.tail(27, tail, 0.2, 0.5));
         SplittableRandom random = new SplittableRandom(k * 31L + l);
         GroundTruth truth = problem.draw(random);
         DoubleMatrix2D x = truth.signal();

@@ -1,4 +1,4 @@
-package org.reconlab.sensing.problem;
+package org.reconlab.core.problem;
 
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
@@ -101,7 +101,7 @@ public final class PsdLowRankProblem implements Problem {
             if (rank > d) {
                 throw new ConfigException("rank", "rank " + rank + " exceeds d = " + d);
             }
-            return new PsdLowRankProblem(d, Spectrum.fromConfig(rank, config));
+            return new PsdLowRankProblem(d, Spectrum.headFromConfig(rank, config));
         }
     }
 }

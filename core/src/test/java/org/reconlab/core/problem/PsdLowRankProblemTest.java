@@ -1,4 +1,4 @@
-package org.reconlab.sensing.problem;
+package org.reconlab.core.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,18 +20,8 @@ import org.reconlab.core.linalg.Decompositions;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.SensingPlugin;
 
 class PsdLowRankProblemTest {
-
-    @Test
-    void spectrumRunsFromOneToOneOverKappa() {
-        assertThat(Spectrum.of(3, 4.0, Spectrum.Spacing.GEOMETRIC))
-                .containsExactly(new double[] {1.0, 0.5, 0.25}, within(1e-15));
-        assertThat(Spectrum.of(3, 4.0, Spectrum.Spacing.LINEAR))
-                .containsExactly(new double[] {1.0, 0.625, 0.25}, within(1e-15));
-        assertThat(Spectrum.of(1, 10.0, Spectrum.Spacing.GEOMETRIC)).containsExactly(1.0);
-    }
 
     @Test
     void drawsASymmetricMatrixWithThePlantedEigenvalues() {
@@ -70,9 +60,9 @@ class PsdLowRankProblemTest {
 
     @Test
     void factoryRejectsRankAboveDimension() {
-        ComponentRegistry registry = ComponentRegistry.fromPlugins(List.of(new CorePlugin(), new SensingPlugin()));
+        ComponentRegistry registry = ComponentRegistry.fromPlugins(List.of(new CorePlugin()));
         PipelineSpec spec = new PipelineSpec(ComponentSpec.of("psd-low-rank", Map.of("d", 4, "rank", 5)),
-                Optional.of(ComponentSpec.of("gaussian", Map.of("m", 10))), ComponentSpec.of("factorized-symmetric"),
+                Optional.empty(), ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("gradient-descent", Map.of("step", 0.1)), List.of(), 1);
         assertThatThrownBy(() -> new PipelineBuilder(registry).build(spec)).isInstanceOf(InvalidSpecException.class)
                 .matches(e -> ((InvalidSpecException) e).path().equals("problem.rank")).hasMessageContaining("rank 5 exceeds d = 4");
