@@ -6,7 +6,12 @@ import com.google.inject.Injector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.reconlab.app.output.RunDirectory;
+import org.reconlab.app.plugin.PluginLoadException;
+import org.reconlab.app.plugin.PluginLoader;
 import org.reconlab.app.spec.SpecError;
 import org.reconlab.app.wiring.PluginModule;
 import org.slf4j.LoggerFactory;
@@ -32,12 +37,29 @@ public final class Main {
         }
     }
 
+    private final List<Path> pluginPaths = new ArrayList<>();
     private Injector injector;
 
-    /** The Guice injector over every discovered plugin, created on first use. */
+    @Option(names = "--plugins", paramLabel = "PATH", scope = CommandLine.ScopeType.INHERIT,
+            description = {"load the plugins under PATH: each .jar file in it, and each directory of jars in it (a"
+                    + " plugin with its libraries), each in a class loader of its own; or a single .jar. Repeatable;"
+                    + " a path list (dir1" + "${sys:path.separator}" + "dir2) also works, and so does the environment"
+                    + " variable " + PluginLoader.ENVIRONMENT + "."})
+    void plugins(String paths) {
+        pluginPaths.addAll(PluginLoader.parsePathList(paths));
+    }
+
+    /** The plugin paths of {@value PluginLoader#ENVIRONMENT}, then those of {@code --plugins}. */
+    List<Path> pluginPaths() {
+        List<Path> paths = new ArrayList<>(PluginLoader.parsePathList(System.getenv(PluginLoader.ENVIRONMENT)));
+        paths.addAll(pluginPaths);
+        return paths;
+    }
+
+    /** The Guice injector over every plugin, built-in and from the plugin paths, created on first use. */
     Injector injector() {
         if (injector == null) {
-            injector = Guice.createInjector(PluginModule.discovered());
+            injector = Guice.createInjector(PluginModule.discovered(pluginPaths()));
         }
         return injector;
     }
@@ -56,7 +78,8 @@ public final class Main {
             if (e instanceof UncheckedIOException unchecked) {
                 e = unchecked.getCause();
             }
-            if (e instanceof SpecError || e instanceof RunDirectory.RunDirectoryBusyException) {
+            if (e instanceof SpecError || e instanceof RunDirectory.RunDirectoryBusyException
+                    || e instanceof PluginLoadException) {
                 err.println("error: " + e.getMessage());
                 return BAD_INPUT;
             }

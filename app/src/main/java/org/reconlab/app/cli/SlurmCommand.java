@@ -70,6 +70,10 @@ final class SlurmCommand implements Callable<Integer> {
         if (saveArrays) {
             runOptions.add("--save-arrays");
         }
+        for (Path plugins : main.pluginPaths()) {
+            runOptions.add("--plugins");
+            runOptions.add(plugins.toAbsolutePath().normalize().toString());
+        }
         SlurmScripts.Job job;
         try {
             job = new SlurmScripts.Job(spec.spec().name(), options.spec, out, count, runOptions, threads, directives,

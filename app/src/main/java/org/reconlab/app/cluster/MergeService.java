@@ -18,6 +18,7 @@ import org.reconlab.app.output.CsvTables;
 import org.reconlab.app.report.RunReport;
 import org.reconlab.app.output.RunDirectory;
 import org.reconlab.app.output.TrialRecord;
+import org.reconlab.app.plugin.CodeProvenance;
 import org.reconlab.app.run.Manifest;
 import org.reconlab.core.engine.TrialResult;
 
@@ -73,10 +74,11 @@ public final class MergeService {
             List<TrialResult> all = collect(shards, experimentTrials);
             try (RunDirectory target = RunDirectory.open(out)) {
                 if (target.hasManifest()) {
-                    Object previous = target.readManifest().get("fingerprint");
-                    if (!fingerprint.equals(previous)) {
-                        throw new MergeException(out + " holds a run of another spec or code version (fingerprint "
-                                + previous + ", the shards " + fingerprint + "); merge into a fresh directory");
+                    Map<String, Object> previous = target.readManifest();
+                    if (!fingerprint.equals(previous.get("fingerprint"))) {
+                        throw new MergeException(out + " holds a run of " + whatDiffers(previous, first.manifest())
+                                + " (fingerprint " + previous.get("fingerprint") + ", the shards " + fingerprint
+                                + "); merge into a fresh directory");
                     }
                 }
                 for (ShardRun shard : shards) {
@@ -143,9 +145,9 @@ public final class MergeService {
         boolean[] present = new boolean[count];
         for (ShardRun shard : shards) {
             if (!fingerprint.equals(String.valueOf(shard.manifest().get("fingerprint")))) {
-                throw new MergeException("shards disagree on the spec or code version: " + shards.get(0).directory()
-                        + " has fingerprint " + fingerprint + ", " + shard.directory() + " has "
-                        + shard.manifest().get("fingerprint"));
+                throw new MergeException("shards of " + whatDiffers(shards.get(0).manifest(), shard.manifest()) + ": "
+                        + shards.get(0).directory() + " has fingerprint " + fingerprint + ", " + shard.directory()
+                        + " has " + shard.manifest().get("fingerprint"));
             }
             if (shard.shard().count() != count || ShardManifest.experimentTrials(shard.manifest()) != experimentTrials) {
                 throw new MergeException("shards of different splits: " + shards.get(0).directory() + " is one of "
@@ -164,6 +166,11 @@ public final class MergeService {
             throw new MergeException("missing shards " + String.join(", ", missing) + " (no folder under "
                     + shards.get(0).directory().getParent() + "); run them with --shard");
         }
+    }
+
+    /** "different code (reconlab commit ... against commit ...)", or "a different spec" when the code agrees. */
+    private static String whatDiffers(Map<String, Object> a, Map<String, Object> b) {
+        return CodeProvenance.difference(a, b).map(d -> "different code (" + d + ")").orElse("a different spec");
     }
 
     /** Every planned trial exactly once, each from the shard that holds it, in plan order. */

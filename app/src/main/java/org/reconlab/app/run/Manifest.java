@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.reconlab.app.plugin.CodeProvenance;
 import org.reconlab.app.spec.LoadedSpec;
 import org.reconlab.core.engine.ComponentRegistry;
 import org.reconlab.core.engine.TrialResult;
@@ -21,7 +22,7 @@ import org.reconlab.core.spi.ReconlabVersion;
 
 /**
  * The provenance of a run, as written to {@code manifest.json}: enough to rebuild it (the resolved spec, seed,
- * versions of reconlab, its plugins and the JVM, the machine) and to see how it went (times, trial statuses).
+ * versions and commits of reconlab and its plugins, the JVM, the machine) and to see how it went (times, trial statuses).
  */
 public final class Manifest {
 
@@ -32,16 +33,18 @@ public final class Manifest {
     }
 
     /**
-     * A digest of everything that determines the numbers: the resolved spec and the code versions. A run resumes into
-     * a directory only if the digests agree.
+     * A digest of everything that determines the numbers: the resolved spec, the module versions and the code itself
+     * (commits and class digests, {@link CodeProvenance#identity()}). A run resumes into a directory only if the
+     * digests agree.
      */
-    public static String fingerprint(LoadedSpec spec, ComponentRegistry registry) {
+    public static String fingerprint(LoadedSpec spec, ComponentRegistry registry, CodeProvenance code) {
         Map<String, Object> content = new TreeMap<>();
         // The plots section changes pictures, not numbers: a run resumes after it is edited.
         Map<String, Object> numbers = new TreeMap<>(spec.resolved());
         numbers.remove("plots");
         content.put("spec", numbers);
         content.put("modules", registry.moduleVersions());
+        content.put("code", code.identity());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsString(content)
                     .getBytes(StandardCharsets.UTF_8));
@@ -55,8 +58,8 @@ public final class Manifest {
         }
     }
 
-    public static Map<String, Object> build(LoadedSpec spec, ComponentRegistry registry, String fingerprint, int threads,
-            int plannedTrials, Instant started, Instant ended, List<TrialResult> trials) {
+    public static Map<String, Object> build(LoadedSpec spec, ComponentRegistry registry, CodeProvenance code,
+            String fingerprint, int threads, int plannedTrials, Instant started, Instant ended, List<TrialResult> trials) {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("name", spec.spec().name());
         manifest.put("spec-file", spec.source());
@@ -66,6 +69,7 @@ public final class Manifest {
         manifest.put("spec", spec.resolved());
         manifest.put("reconlab-version", ReconlabVersion.current());
         manifest.put("modules", registry.moduleVersions());
+        manifest.put(CodeProvenance.KEY, code.manifestSection());
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("java-version", System.getProperty("java.version"));
         machine.put("java-vendor", System.getProperty("java.vendor"));

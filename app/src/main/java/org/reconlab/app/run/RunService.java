@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import org.reconlab.app.cluster.ShardManifest;
 import org.reconlab.app.output.CsvTables;
 import org.reconlab.app.output.RunDirectory;
 import org.reconlab.app.output.TrialRecord;
+import org.reconlab.app.plugin.CodeProvenance;
 import org.reconlab.app.report.RunReport;
 import org.reconlab.app.spec.LoadedSpec;
 import org.reconlab.app.spec.SpecError;
@@ -43,10 +45,12 @@ public final class RunService {
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
     private final ComponentRegistry registry;
+    private final CodeProvenance code;
 
     @Inject
-    public RunService(ComponentRegistry registry) {
+    public RunService(ComponentRegistry registry, CodeProvenance code) {
         this.registry = requireNonNull(registry, "registry is null");
+        this.code = requireNonNull(code, "code is null");
     }
 
     /** What a run did. */
@@ -76,16 +80,19 @@ public final class RunService {
     public Outcome run(LoadedSpec spec, Path out, int threads, TrialListener progress, Shard shard, boolean saveArrays)
             throws IOException {
         ExperimentPlan plan = spec.plan(registry, threads, Runtime.getRuntime().maxMemory());
-        String fingerprint = Manifest.fingerprint(spec, registry);
+        String fingerprint = Manifest.fingerprint(spec, registry, code);
         Set<Integer> planned = new TreeSet<>();
         plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(shard::contains).forEach(planned::add);
         Path target = shard.directory(out);
         try (RunDirectory directory = RunDirectory.open(target)) {
             if (directory.hasManifest()) {
-                Object previous = directory.readManifest().get("fingerprint");
-                if (!fingerprint.equals(previous)) {
-                    throw new SpecError(out + " holds a run of a different spec or code version (fingerprint " + previous
-                            + ", this run " + fingerprint + "); choose another --out or remove the directory");
+                Map<String, Object> previous = directory.readManifest();
+                if (!fingerprint.equals(previous.get("fingerprint"))) {
+                    Optional<String> otherCode = CodeProvenance.difference(previous,
+                            Map.of(CodeProvenance.KEY, code.manifestSection()));
+                    throw new SpecError(out + " holds a run of " + otherCode.map(d -> "different code (" + d + ")")
+                            .orElse("a different spec") + " (fingerprint " + previous.get("fingerprint") + ", this run "
+                            + fingerprint + "); choose another --out or remove the directory");
                 }
             }
             Map<Integer, TrialResult> kept = new TreeMap<>();
@@ -98,7 +105,7 @@ public final class RunService {
                 log.info("resuming {}: {} of {} trials already done", out, kept.size(), plan.trials().size());
             }
             Instant started = Instant.now();
-            directory.writeManifest(ShardManifest.annotate(Manifest.build(spec, registry, fingerprint, threads,
+            directory.writeManifest(ShardManifest.annotate(Manifest.build(spec, registry, code, fingerprint, threads,
                     planned.size(), started, null, List.copyOf(kept.values())), shard, plan.trials().size()));
             TrialListener saveThenReport = (result, finished, total) -> {
                 directory.saveTrial(TrialRecord.of(result));
@@ -123,7 +130,7 @@ public final class RunService {
             all.sort(Comparator.comparingInt(TrialResult::index));
             CsvTables.writeTrials(directory.file(RunDirectory.TRIALS_CSV), all);
             CsvTables.writeSeries(directory.file(RunDirectory.SERIES_CSV), all);
-            Map<String, Object> manifest = ShardManifest.annotate(Manifest.build(spec, registry, fingerprint, threads,
+            Map<String, Object> manifest = ShardManifest.annotate(Manifest.build(spec, registry, code, fingerprint, threads,
                     planned.size(), started, Instant.now(), all), shard, plan.trials().size());
             directory.writeManifest(manifest);
             if (shard.isAll()) {

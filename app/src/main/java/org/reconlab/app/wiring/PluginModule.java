@@ -9,11 +9,14 @@ import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.name.Named;
 import com.google.inject.name.Names;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
+import org.reconlab.app.plugin.CodeProvenance;
+import org.reconlab.app.plugin.LoadedPlugin;
+import org.reconlab.app.plugin.PluginLoader;
 import org.reconlab.core.engine.ComponentRegistry;
 import org.reconlab.core.spi.ComponentFactory;
 import org.reconlab.core.spi.ComponentKind;
@@ -21,30 +24,28 @@ import org.reconlab.core.spi.Plugin;
 
 /**
  * Binds every factory of the given plugins into a Guice {@link MapBinder} by name, one map per component kind, and
- * provides the {@link ComponentRegistry} built from those maps. A name offered twice fails at start-up with both
- * module names (checked here, so the message is ours rather than Guice's).
+ * provides the {@link ComponentRegistry} built from those maps, the plugins with their origins, and the
+ * {@link CodeProvenance} of the code. A name offered twice fails at start-up with both module names (checked here,
+ * so the message is ours rather than Guice's; {@link PluginLoader} names the jars first).
  */
 public final class PluginModule extends AbstractModule {
 
-    private final List<Plugin> plugins;
+    private final List<LoadedPlugin> loaded;
 
-    public PluginModule(List<Plugin> plugins) {
-        this.plugins = List.copyOf(requireNonNull(plugins, "plugins is null"));
+    public PluginModule(List<LoadedPlugin> loaded) {
+        this.loaded = List.copyOf(requireNonNull(loaded, "loaded is null"));
     }
 
-    /** The module for every plugin on the class path. */
-    public static PluginModule discovered() {
-        List<Plugin> plugins = new ArrayList<>();
-        ServiceLoader.load(Plugin.class).forEach(plugins::add);
-        if (plugins.isEmpty()) {
-            throw new IllegalStateException("no reconlab plugin found on the class path"
-                    + " (META-INF/services/org.reconlab.core.spi.Plugin)");
-        }
-        return new PluginModule(plugins);
+    /** The module for the built-in plugins and those under {@code pluginPaths} (see {@link PluginLoader}). */
+    public static PluginModule discovered(List<Path> pluginPaths) {
+        return new PluginModule(PluginLoader.load(pluginPaths));
     }
 
     @Override
     protected void configure() {
+        bind(new TypeLiteral<List<LoadedPlugin>>() { }).toInstance(loaded);
+        bind(CodeProvenance.class).toInstance(CodeProvenance.of(loaded));
+        List<Plugin> plugins = loaded.stream().map(LoadedPlugin::plugin).toList();
         Map<String, String> modules = new HashMap<>();
         MapBinder<String, ComponentFactory<?>> factories = MapBinder.newMapBinder(binder(),
                 new TypeLiteral<String>() { }, new TypeLiteral<ComponentFactory<?>>() { });

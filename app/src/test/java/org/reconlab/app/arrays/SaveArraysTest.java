@@ -49,7 +49,8 @@ class SaveArraysTest {
     }
 
     private static RunService service() {
-        return new RunService(ComponentRegistry.discover());
+        return com.google.inject.Guice.createInjector(new org.reconlab.app.wiring.PluginModule(
+                org.reconlab.app.plugin.PluginLoader.builtIn())).getInstance(RunService.class);
     }
 
     private static Path trial(int index) {

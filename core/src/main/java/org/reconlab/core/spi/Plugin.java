@@ -11,10 +11,14 @@ public interface Plugin {
     /** Short module name shown by {@code reconlab list} and in error messages, e.g. {@code sensing}. */
     String name();
 
-    /** Version of the module, recorded in every run's manifest. */
+    /**
+     * Version of the module, recorded in every run's manifest: by default the {@code Implementation-Version} of the
+     * jar the plugin class came from, or {@code unknown} when it has none (never reconlab's own version: a plugin's
+     * version is its author's).
+     */
     default String version() {
         String version = getClass().getPackage().getImplementationVersion();
-        return version == null ? ReconlabVersion.current() : version;
+        return version == null ? "unknown" : version;
     }
 
     default List<ProblemFactory> problems() {
