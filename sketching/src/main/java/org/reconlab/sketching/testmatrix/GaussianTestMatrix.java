@@ -1,5 +1,7 @@
 package org.reconlab.sketching.testmatrix;
 
+import static java.util.Objects.requireNonNull;
+
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import java.util.random.RandomGenerator;
@@ -18,6 +20,11 @@ public final class GaussianTestMatrix implements TestMatrix {
     /** Draws a {@code rows x columns} matrix, row by row, from {@code random}. */
     public static GaussianTestMatrix draw(int rows, int columns, RandomGenerator random) {
         return new GaussianTestMatrix(RandomMatrices.gaussian(rows, columns, 1.0, random));
+    }
+
+    /** A Gaussian test matrix drawn elsewhere (by NumPy, to compare on the same instance); kept, not copied. */
+    public static GaussianTestMatrix of(DoubleMatrix2D entries) {
+        return new GaussianTestMatrix(requireNonNull(entries, "entries is null"));
     }
 
     @Override
