@@ -16,7 +16,6 @@ import org.reconlab.sensing.metric.SubspaceAngleMetric;
 import org.reconlab.sensing.metric.SuccessMetric;
 import org.reconlab.sensing.model.FactorizedAsymmetricModel;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
-import org.reconlab.sensing.model.FullMatrixModel;
 import org.reconlab.sensing.optim.AlternatingLeastSquares;
 import org.reconlab.sensing.optim.ProjectedGradient;
 
@@ -39,8 +38,7 @@ public final class SensingPlugin implements Plugin {
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new FactorizedSymmetricModel.Factory(), new FactorizedAsymmetricModel.Factory(),
-                new FullMatrixModel.Factory());
+        return List.of(new FactorizedSymmetricModel.Factory(), new FactorizedAsymmetricModel.Factory());
     }
 
     @Override

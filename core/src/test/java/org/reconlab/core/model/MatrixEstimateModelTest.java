@@ -2,6 +2,7 @@ package org.reconlab.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.reconlab.core.contract.FiniteDifferences;
+import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.LinearOperator;
@@ -53,7 +55,7 @@ class MatrixEstimateModelTest {
 
     @Test
     void theSignalIsTheBlockAndTheGradientPassesThrough() {
-        MatrixEstimateModel model = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ZERO);
+        MatrixEstimateModel model = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ZERO, 0);
         DoubleMatrix2D x = RandomMatrices.gaussian(2, 3, 1, new SplittableRandom(1));
         Blocks blocks = Blocks.of(MatrixEstimateModel.BLOCK, x);
 
@@ -64,14 +66,39 @@ class MatrixEstimateModelTest {
 
     @Test
     void startsFromZerosOrFromTheBackProjection() {
-        Blocks zero = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ZERO)
+        Blocks zero = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ZERO, 0)
                 .initialize(Optional.of(observations()), new SplittableRandom(2));
-        Blocks adjoint = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ADJOINT)
+        Blocks adjoint = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ADJOINT, 0)
                 .initialize(Optional.of(observations()), new SplittableRandom(2));
 
         assertThat(zero.get("X").toArray()).isDeepEqualTo(new double[][] {{0, 0, 0}, {0, 0, 0}});
         assertThat(adjoint.get("X").toArray()).isDeepEqualTo(new double[][] {{1, 2, 3}, {0, 0, 0}});
-        assertThatThrownBy(() -> new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ADJOINT)
+        assertThatThrownBy(() -> new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.ADJOINT, 0)
                 .initialize(Optional.empty(), new SplittableRandom(2))).hasMessageContaining("adjoint");
+    }
+
+    @Test
+    void smallRandomAndIdentityStartsHaveScaleAlpha() {
+        Blocks random = new MatrixEstimateModel(Shape.matrix(40, 30), MatrixEstimateModel.Init.SMALL_RANDOM, 1e-2)
+                .initialize(Optional.empty(), new SplittableRandom(3));
+        // ||alpha G||_F^2 has mean alpha^2 * 1200; within 15% for 1200 entries.
+        assertThat(MatrixOps.frobeniusNorm(random.get("X"))).isCloseTo(1e-2 * Math.sqrt(1200), within(0.15 * 1e-2
+                * Math.sqrt(1200)));
+        Blocks identity = new MatrixEstimateModel(Shape.matrix(2, 3), MatrixEstimateModel.Init.IDENTITY, 0.5)
+                .initialize(Optional.empty(), new SplittableRandom(3));
+        assertThat(identity.get("X").toArray()).isDeepEqualTo(new double[][] {{0.5, 0, 0}, {0, 0.5, 0}});
+    }
+
+    @Test
+    void forASymmetricShapeTheSignalAndTheGradientAreSymmetricParts() {
+        MatrixEstimateModel model = new MatrixEstimateModel(Shape.symmetric(3), MatrixEstimateModel.Init.SMALL_RANDOM,
+                1);
+        DoubleMatrix2D start = model.initialize(Optional.empty(), new SplittableRandom(4)).get("X");
+        assertThat(MatrixOps.distance(start, start.viewDice())).isZero();
+        DoubleMatrix2D x = RandomMatrices.gaussian(3, 3, 1, new SplittableRandom(5));
+        Blocks blocks = Blocks.of(MatrixEstimateModel.BLOCK, x);
+        assertThat(MatrixOps.distance(model.signal(blocks), MatrixOps.symmetricPart(x))).isZero();
+        DoubleMatrix2D gradient = model.pullback(blocks, x).get("X");
+        assertThat(MatrixOps.distance(gradient, gradient.viewDice())).isZero();
     }
 }

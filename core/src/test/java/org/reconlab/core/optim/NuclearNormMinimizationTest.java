@@ -50,7 +50,7 @@ class NuclearNormMinimizationTest {
         DoubleMatrix2D truth = MatrixOps.multTransB(RandomMatrices.gaussian(6, 1, 1, random),
                 RandomMatrices.gaussian(7, 1, 1, random));
         Observations observations = noisyObservations(truth, 0.05, random);
-        MatrixEstimateModel model = new MatrixEstimateModel(SHAPE, MatrixEstimateModel.Init.ZERO);
+        MatrixEstimateModel model = new MatrixEstimateModel(SHAPE, MatrixEstimateModel.Init.ZERO, 0);
         OptimizationTask task = task(model, observations, GroundTruth.of(SHAPE, truth));
         List<Integer> iterations = new ArrayList<>();
 
@@ -102,7 +102,7 @@ class NuclearNormMinimizationTest {
     @Test
     void factoryDemandsEtaExactlyWhenTheConstraintUsesIt() {
         NuclearNormMinimization.Factory factory = new NuclearNormMinimization.Factory();
-        BuildContext context = context(new MatrixEstimateModel(SHAPE, MatrixEstimateModel.Init.ZERO));
+        BuildContext context = context(new MatrixEstimateModel(SHAPE, MatrixEstimateModel.Init.ZERO, 0));
 
         assertThat(factory.create(factory.parameters().validate(Map.of()), context)).isNotNull();
         assertThat(factory.create(factory.parameters().validate(Map.of("constraint", "eta", "eta", 0.1)), context))

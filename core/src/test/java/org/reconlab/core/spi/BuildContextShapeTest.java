@@ -45,7 +45,7 @@ class BuildContextShapeTest {
 
             @Override
             public Optional<Model> model() {
-                return Optional.ofNullable(modelShape).map(shape -> new MatrixEstimateModel(shape, MatrixEstimateModel.Init.ZERO));
+                return Optional.ofNullable(modelShape).map(shape -> new MatrixEstimateModel(shape, MatrixEstimateModel.Init.ZERO, 0));
             }
 
             @Override

@@ -4,6 +4,7 @@ import cern.colt.matrix.DoubleMatrix2D;
 import java.util.List;
 import java.util.Locale;
 import org.reconlab.core.linalg.Decompositions;
+import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.optim.GradientDescent;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
@@ -17,7 +18,6 @@ import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Shape;
-import org.reconlab.sensing.model.FullMatrixModel;
 
 /**
  * Projected gradient descent on the full matrix: {@code X <- P(X - eta grad f(X))}, from the model's initialization,
@@ -68,7 +68,7 @@ public final class ProjectedGradient implements Optimizer {
     public void run(OptimizationTask task, IterationObserver observer) {
         Objective objective = task.requireObjective();
         Blocks parameters = task.parameters();
-        DoubleMatrix2D x = parameters.get(FullMatrixModel.X);
+        DoubleMatrix2D x = parameters.get(MatrixEstimateModel.BLOCK);
         x.assign(project(x));
         if (!observer.observe(0, parameters)) {
             return;
@@ -108,12 +108,13 @@ public final class ProjectedGradient implements Optimizer {
         @Override
         public Optimizer create(Config config, BuildContext context) {
             context.requireMeasurement("optimizer 'projected-gradient' needs a training objective");
-            if (!(context.model().orElseThrow() instanceof FullMatrixModel)) {
+            if (!(context.model().orElseThrow() instanceof MatrixEstimateModel)) {
                 throw ConfigException.incompatible("optimizer 'projected-gradient' projects the matrix itself and needs"
-                        + " model 'full-matrix', not '" + context.modelName().orElseThrow() + "'");
+                        + " model 'matrix-estimate', not '" + context.modelName().orElseThrow() + "'");
             }
             Projection projection = Projection.valueOf(config.choice("projection").toUpperCase(Locale.ROOT).replace('-', '_'));
-            Shape shape = context.model().orElseThrow().signalShape();
+            Shape shape = context.requireModelShape("optimizer 'projected-gradient' projects matrices",
+                    Shape.Kind.MATRIX, Shape.Kind.SYMMETRIC_MATRIX);
             if (projection != Projection.RANK && shape.kind() != Shape.Kind.SYMMETRIC_MATRIX) {
                 throw new ConfigException("projection", "projection '" + projection.specName() + "' needs a symmetric"
                         + " problem, but problem '" + context.problemName() + "' draws a " + shape);

@@ -18,6 +18,7 @@ import org.reconlab.core.engine.InvalidSpecException;
 import org.reconlab.core.engine.PipelineBuilder;
 import org.reconlab.core.engine.PipelineSpec;
 import org.reconlab.core.linalg.MatrixOps;
+import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.MetricContext;
@@ -28,7 +29,6 @@ import org.reconlab.core.spi.Shape;
 import org.reconlab.sensing.SensingPlugin;
 import org.reconlab.sensing.model.FactorizedAsymmetricModel;
 import org.reconlab.sensing.model.FactorizedSymmetricModel;
-import org.reconlab.sensing.model.FullMatrixModel;
 import org.reconlab.sensing.model.Initialization;
 
 class SensingMetricsTest {
@@ -84,7 +84,7 @@ class SensingMetricsTest {
         assertThat(new SubspaceAngleMetric(null).evaluate(new Context(model, u, truth))[0])
                 .isCloseTo(Math.sin(theta), within(1e-12));
         // The same through the full estimate, and with a scaled iterate (the angle ignores scale).
-        FullMatrixModel full = new FullMatrixModel(Shape.symmetric(3), "zero", 0);
+        MatrixEstimateModel full = new MatrixEstimateModel(Shape.symmetric(3), MatrixEstimateModel.Init.ZERO, 0);
         Blocks x = Blocks.of("X", MatrixOps.multTransB(u.get("U"), u.get("U")).assign(cern.jet.math.Functions.mult(1e-6)));
         assertThat(new SubspaceAngleMetric(null).evaluate(new Context(full, x, truth))[0])
                 .isCloseTo(Math.sin(theta), within(1e-9));
@@ -116,7 +116,7 @@ class SensingMetricsTest {
         assertThat(EffectiveRankMetric.entropyRank(new double[] {1, 0})).isCloseTo(1, within(1e-12));
         assertThat(EffectiveRankMetric.entropyRank(new double[] {0, 0})).isZero();
         assertThat(EffectiveRankMetric.stableRank(new double[] {2, 1, 1})).isCloseTo(1.5, within(1e-12));
-        FullMatrixModel full = new FullMatrixModel(Shape.matrix(3, 2), "zero", 0);
+        MatrixEstimateModel full = new MatrixEstimateModel(Shape.matrix(3, 2), MatrixEstimateModel.Init.ZERO, 0);
         Blocks x = Blocks.of("X", matrix(new double[][] {{5, 0}, {0, 5}, {0, 0}}));
         GroundTruth truth = truth(new DenseDoubleMatrix2D(3, 2), Shape.matrix(3, 2));
         assertThat(new EffectiveRankMetric(true).evaluate(new Context(full, x, truth))[0]).isCloseTo(2, within(1e-12));
@@ -125,7 +125,7 @@ class SensingMetricsTest {
 
     @Test
     void successComparesTheRelativeErrorWithTheThreshold() {
-        FullMatrixModel full = new FullMatrixModel(Shape.matrix(1, 2), "zero", 0);
+        MatrixEstimateModel full = new MatrixEstimateModel(Shape.matrix(1, 2), MatrixEstimateModel.Init.ZERO, 0);
         GroundTruth truth = truth(matrix(new double[][] {{1, 0}}), Shape.matrix(1, 2));
         Blocks close = Blocks.of("X", matrix(new double[][] {{1, 1e-7}}));
         Blocks far = Blocks.of("X", matrix(new double[][] {{1, 1e-5}}));

@@ -90,9 +90,9 @@ class AlternatingLeastSquaresTest {
 
     @Test
     void needsTheAsymmetricFactorizedModel() {
-        PipelineSpec spec = rankOne(5, 50, 5).withComponent("model", ComponentSpec.of("full-matrix"), "model");
+        PipelineSpec spec = rankOne(5, 50, 5).withComponent("model", ComponentSpec.of("matrix-estimate"), "model");
         assertThatThrownBy(() -> new PipelineBuilder(REGISTRY).build(spec)).isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("needs model 'factorized-asymmetric', not 'full-matrix'");
+                .hasMessageContaining("needs model 'factorized-asymmetric', not 'matrix-estimate'");
     }
 
     @Test

@@ -50,7 +50,7 @@ class ProjectedGradientTest {
     void rankConstrainedPgdRecoversALowRankPsdMatrixFromManyMeasurements() {
         PipelineSpec spec = new PipelineSpec(ComponentSpec.of("psd-low-rank", Map.of("d", 10, "rank", 2)),
                 Optional.of(ComponentSpec.of("gaussian", Map.of("m", 150))),
-                ComponentSpec.of("full-matrix"),
+                ComponentSpec.of("matrix-estimate"),
                 ComponentSpec.of("projected-gradient", Map.of("step", 1.0, "iterations", 60, "projection", "psd-rank",
                         "rank", 2)),
                 List.of(ComponentSpec.of("relative-error")), 10);
@@ -59,14 +59,14 @@ class ProjectedGradientTest {
     }
 
     @Test
-    void factoryDemandsAFullMatrixModelAndARankWhereNeeded() {
+    void factoryDemandsAMatrixEstimateModelAndARankWhereNeeded() {
         PipelineSpec base = new PipelineSpec(ComponentSpec.of("psd-low-rank", Map.of("d", 5, "rank", 1)),
                 Optional.of(ComponentSpec.of("gaussian", Map.of("m", 20))), ComponentSpec.of("factorized-symmetric"),
                 ComponentSpec.of("projected-gradient", Map.of("step", 1.0)), List.of(), 1);
         PipelineBuilder builder = new PipelineBuilder(REGISTRY);
         assertThatThrownBy(() -> builder.build(base)).isInstanceOf(InvalidSpecException.class)
-                .hasMessageContaining("needs model 'full-matrix', not 'factorized-symmetric'");
-        PipelineSpec full = base.withComponent("model", ComponentSpec.of("full-matrix"), "model");
+                .hasMessageContaining("needs model 'matrix-estimate', not 'factorized-symmetric'");
+        PipelineSpec full = base.withComponent("model", ComponentSpec.of("matrix-estimate"), "model");
         assertThatThrownBy(() -> builder.build(full.with("optimizer.projection", "psd-rank")))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("needs 'rank'");
         assertThatThrownBy(() -> builder.build(full.with("optimizer.rank", 2)))

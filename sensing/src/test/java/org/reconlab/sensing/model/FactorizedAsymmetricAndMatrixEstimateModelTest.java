@@ -11,6 +11,7 @@ import org.reconlab.core.contract.FiniteDifferences;
 import org.reconlab.core.linalg.Decompositions;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
+import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.problem.LowRankProblem;
 import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.Blocks;
@@ -22,7 +23,7 @@ import org.reconlab.core.spi.SquareLossObjective;
 import org.reconlab.sensing.measurement.GaussianMeasurement;
 import org.reconlab.sensing.measurement.RankOneProjectionMeasurement;
 
-class FactorizedAsymmetricAndFullMatrixModelTest {
+class FactorizedAsymmetricAndMatrixEstimateModelTest {
 
     private static Observations gaussian(int d1, int d2, int m, long seed) {
         GroundTruth truth = new LowRankProblem(d1, d2, new double[] {1.0, 0.5}).draw(new SplittableRandom(seed));
@@ -96,21 +97,21 @@ class FactorizedAsymmetricAndFullMatrixModelTest {
     }
 
     @Test
-    void fullMatrixGradientMatchesFiniteDifferencesAndStaysSymmetricForSymmetricProblems() {
+    void matrixEstimateGradientMatchesFiniteDifferencesAndStaysSymmetricForSymmetricProblems() {
         Observations general = gaussian(4, 3, 20, 8);
-        FullMatrixModel matrix = new FullMatrixModel(Shape.matrix(4, 3), "zero", 0);
-        Blocks x = Blocks.of(FullMatrixModel.X, RandomMatrices.gaussian(4, 3, 1.0, new SplittableRandom(9)));
+        MatrixEstimateModel matrix = new MatrixEstimateModel(Shape.matrix(4, 3), MatrixEstimateModel.Init.ZERO, 0);
+        Blocks x = Blocks.of(MatrixEstimateModel.BLOCK, RandomMatrices.gaussian(4, 3, 1.0, new SplittableRandom(9)));
         assertThat(FiniteDifferences.relativeGradientError(matrix.objective(general), x, 1e-5)).isLessThan(1e-7);
 
         GroundTruth truth = new PsdLowRankProblem(4, new double[] {1.0}).draw(new SplittableRandom(10));
         Observations observations = new GaussianMeasurement(Shape.matrix(4, 4), 20, 0).observe(truth, new SplittableRandom(11));
-        FullMatrixModel symmetric = new FullMatrixModel(Shape.symmetric(4), "spectral", 0);
+        MatrixEstimateModel symmetric = new MatrixEstimateModel(Shape.symmetric(4), MatrixEstimateModel.Init.ADJOINT, 0);
         Blocks start = symmetric.initialize(Optional.of(observations), new SplittableRandom(12));
-        DoubleMatrix2D s = start.get(FullMatrixModel.X);
+        DoubleMatrix2D s = start.get(MatrixEstimateModel.BLOCK);
         assertThat(MatrixOps.distance(s, s.viewDice())).isZero();
         assertThat(MatrixOps.distance(s, MatrixOps.symmetricPart(observations.operator().adjoint(observations.values()))))
                 .isLessThan(1e-14);
-        DoubleMatrix2D gradient = symmetric.objective(observations).evaluate(start).gradient().get(FullMatrixModel.X);
+        DoubleMatrix2D gradient = symmetric.objective(observations).evaluate(start).gradient().get(MatrixEstimateModel.BLOCK);
         assertThat(MatrixOps.distance(gradient, gradient.viewDice())).isZero();
         assertThat(FiniteDifferences.relativeGradientError(symmetric.objective(observations), start, 1e-5)).isLessThan(1e-7);
     }
