@@ -34,13 +34,20 @@ public final class ExperimentRunner {
         this.registry = requireNonNull(registry, "registry is null");
     }
 
-    /** Builds the plan and runs every trial. */
+    /**
+     * Builds the plan, checks that {@code threads} trials at once fit their operators in this JVM's heap
+     * ({@link ExperimentPlan#requireFitsInHeap}) and runs every trial.
+     */
     public ExperimentResult run(ExperimentSpec spec, int threads) {
-        return run(ExperimentPlan.build(spec, registry), threads, Set.of(), TrialListener.NONE);
+        ExperimentPlan plan = ExperimentPlan.build(spec, registry);
+        plan.requireFitsInHeap(threads, Runtime.getRuntime().maxMemory());
+        return run(plan, threads, Set.of(), TrialListener.NONE);
     }
 
     /**
-     * Runs the trials of {@code plan} whose index is not in {@code skip}.
+     * Runs the trials of {@code plan} whose index is not in {@code skip}. Whoever built the plan checks, before
+     * anything else is done, that it fits ({@link ExperimentPlan#requireFitsInHeap}); the command line does so while
+     * the spec's file and line are still at hand.
      *
      * @param listener told of each finished trial, one call at a time
      * @return the results of the trials that ran
@@ -59,7 +66,6 @@ public final class ExperimentRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        plan.requireFitsInHeap(threads, Runtime.getRuntime().maxMemory());
         RandomStreams streams = new RandomStreams(plan.spec().seed());
         List<ExperimentPlan.PlannedTrial> todo = plan.trials().stream().filter(t -> !skip.contains(t.index())).toList();
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
