@@ -7,7 +7,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
@@ -22,8 +22,8 @@ import org.reconlab.core.spi.Plugin;
  * <p>A plugin directory holds plugin jars, each loaded on its own, and directories of jars (a plugin and the libraries
  * it needs, as {@code mvn dependency:copy-dependencies} lays them out), each loaded as one plugin; a path given
  * directly may also be a single jar. Every one gets its own {@link PluginClassLoader}, so plugins from outside neither
- * see each other nor reconlab's libraries beyond the SPI's. Two modules of one name, or two components of one name,
- * are refused naming both sources.
+ * see each other nor reconlab's libraries beyond the SPI's. {@link #registry} refuses two modules of one name, or
+ * two components of one name, naming both sources.
  */
 public final class PluginLoader {
 
@@ -41,15 +41,11 @@ public final class PluginLoader {
     /**
      * The built-in plugins and those found under {@code pluginPaths}.
      *
-     * @throws PluginLoadException if a path does not exist, holds no plugin, or two plugins clash
+     * @throws PluginLoadException if a path does not exist or holds no plugin (names are checked by
+     *     {@link #registry})
      */
     public static List<LoadedPlugin> load(List<Path> pluginPaths) {
-        List<Plugin> builtIns = new ArrayList<>();
-        ServiceLoader.load(Plugin.class, PluginLoader.class.getClassLoader()).forEach(builtIns::add);
-        if (builtIns.isEmpty()) {
-            throw new IllegalStateException("no reconlab plugin found on the class path"
-                    + " (META-INF/services/org.reconlab.core.spi.Plugin)");
-        }
+        List<Plugin> builtIns = ComponentRegistry.discoverPlugins();
         List<Class<?>> builtInClasses = new ArrayList<>(List.of(Plugin.class, PluginLoader.class));
         builtIns.forEach(plugin -> builtInClasses.add(plugin.getClass()));
         CodeOrigin reconlab = CodeOrigin.builtIn(builtInClasses);
@@ -60,7 +56,6 @@ public final class PluginLoader {
                 loaded.addAll(loadUnit(unit));
             }
         }
-        requireDistinctNames(loaded);
         return List.copyOf(loaded);
     }
 
@@ -130,23 +125,18 @@ public final class PluginLoader {
         return plugins;
     }
 
-    private static void requireDistinctNames(List<LoadedPlugin> plugins) {
-        Map<String, LoadedPlugin> modules = new HashMap<>();
-        Map<String, LoadedPlugin> components = new HashMap<>();
-        for (LoadedPlugin plugin : plugins) {
-            LoadedPlugin module = modules.putIfAbsent(plugin.plugin().name(), plugin);
-            if (module != null) {
-                throw new PluginLoadException("two plugins are named '" + plugin.plugin().name() + "': "
-                        + module.label() + " and " + plugin.label());
-            }
-            for (ComponentRegistry.Entry entry : ComponentRegistry.entriesOf(plugin.plugin())) {
-                String name = entry.factory().name();
-                LoadedPlugin other = components.putIfAbsent(name, plugin);
-                if (other != null) {
-                    throw new PluginLoadException("two components are named '" + name + "': one of " + other.label()
-                            + " and one of " + plugin.label() + "; remove one of them from the plugin path");
-                }
-            }
+    /**
+     * The registry of {@code loaded}.
+     *
+     * @throws PluginLoadException if two plugins or two components share a name, naming both sources
+     */
+    public static ComponentRegistry registry(List<LoadedPlugin> loaded) {
+        Map<Plugin, String> labels = new IdentityHashMap<>();
+        loaded.forEach(plugin -> labels.put(plugin.plugin(), plugin.label()));
+        try {
+            return ComponentRegistry.fromPlugins(loaded.stream().map(LoadedPlugin::plugin).toList(), labels::get);
+        } catch (ComponentRegistry.NameClashException e) {
+            throw new PluginLoadException(e.getMessage() + "; remove one of them from the plugin path", e);
         }
     }
 

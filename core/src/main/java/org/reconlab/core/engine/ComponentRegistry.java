@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.reconlab.core.spi.ComponentFactory;
 import org.reconlab.core.spi.ComponentKind;
 import org.reconlab.core.spi.Plugin;
@@ -35,18 +38,8 @@ public final class ComponentRegistry {
         }
         Map<String, Entry> names = new TreeMap<>();
         for (Entry entry : entries) {
-            String name = entry.factory().name();
-            if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
-                throw new IllegalStateException("factory name '" + name + "' of module " + entry.module()
-                        + " is not kebab-case");
-            }
-            Entry previous = names.put(name, entry);
-            if (previous != null) {
-                throw new IllegalStateException("two factories are named '" + name + "': a "
-                        + previous.kind().name().toLowerCase() + " of module " + previous.module() + " and a "
-                        + entry.kind().name().toLowerCase() + " of module " + entry.module());
-            }
-            kinds.get(entry.kind()).put(name, entry);
+            names.put(entry.factory().name(), entry);
+            kinds.get(entry.kind()).put(entry.factory().name(), entry);
         }
         kinds.replaceAll((kind, map) -> Collections.unmodifiableMap(map));
         this.byKind = Collections.unmodifiableMap(kinds);
@@ -54,38 +47,86 @@ public final class ComponentRegistry {
         this.moduleVersions = Collections.unmodifiableMap(new TreeMap<>(moduleVersions));
     }
 
-    /** The registry of every {@link Plugin} on the class path, found with {@link ServiceLoader}. */
+    /** The registry of every {@link Plugin} on the class path (see {@link #discoverPlugins()}). */
     public static ComponentRegistry discover() {
+        return fromPlugins(discoverPlugins());
+    }
+
+    /**
+     * Every {@link Plugin} on the class path, found with {@link ServiceLoader}.
+     *
+     * @throws IllegalStateException if there is none
+     */
+    public static List<Plugin> discoverPlugins() {
         List<Plugin> plugins = new ArrayList<>();
         ServiceLoader.load(Plugin.class).forEach(plugins::add);
         if (plugins.isEmpty()) {
             throw new IllegalStateException("no reconlab plugin found on the class path"
                     + " (META-INF/services/org.reconlab.core.spi.Plugin)");
         }
-        return fromPlugins(plugins);
+        return plugins;
     }
 
-    /** The registry of exactly these plugins. */
+    /** The registry of exactly these plugins; a clash names the modules, such as {@code module sensing}. */
     public static ComponentRegistry fromPlugins(List<? extends Plugin> plugins) {
+        return fromPlugins(plugins, plugin -> "module " + plugin.name());
+    }
+
+    /**
+     * The registry of exactly these plugins.
+     *
+     * @param source how a message names a plugin, such as {@code module ext (/path/to/ext.jar)}
+     * @throws NameClashException if two plugins or two factories share a name, naming both sources
+     * @throws IllegalStateException if a factory's name is not kebab-case
+     */
+    public static ComponentRegistry fromPlugins(List<? extends Plugin> plugins, Function<Plugin, String> source) {
         List<Entry> entries = new ArrayList<>();
-        Map<String, String> versions = new TreeMap<>();
+        Map<String, Plugin> modules = new TreeMap<>();
+        Map<String, Plugin> owners = new HashMap<>();
+        Map<String, Entry> named = new HashMap<>();
         for (Plugin plugin : plugins) {
             String module = requireNonNull(plugin.name(), "plugin name is null");
-            if (versions.put(module, plugin.version()) != null) {
-                throw new IllegalStateException("two plugins are named '" + module + "'");
+            Plugin sameName = modules.putIfAbsent(module, plugin);
+            if (sameName != null) {
+                throw new NameClashException("two plugins are named '" + module + "': " + source.apply(sameName)
+                        + " and " + source.apply(plugin));
             }
-            entries.addAll(entriesOf(plugin));
+            for (Entry entry : entriesOf(plugin)) {
+                String name = entry.factory().name();
+                if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+                    throw new IllegalStateException("factory name '" + name + "' of " + source.apply(plugin)
+                            + " is not kebab-case");
+                }
+                Entry previous = named.putIfAbsent(name, entry);
+                if (previous != null) {
+                    throw new NameClashException("two factories are named '" + name + "': a " + kindName(previous)
+                            + " of " + source.apply(owners.get(name)) + " and a " + kindName(entry) + " of "
+                            + source.apply(plugin));
+                }
+                owners.put(name, plugin);
+                entries.add(entry);
+            }
         }
+        Map<String, String> versions = new TreeMap<>();
+        modules.forEach((module, plugin) -> versions.put(module, plugin.version()));
         return new ComponentRegistry(entries, versions);
     }
 
-    /** A registry from entries gathered elsewhere (the app's Guice map bindings). */
-    public static ComponentRegistry fromEntries(List<Entry> entries, Map<String, String> moduleVersions) {
-        return new ComponentRegistry(entries, moduleVersions);
+    /** Two plugins, or two factories, of one name. */
+    public static final class NameClashException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        public NameClashException(String message) {
+            super(message);
+        }
+    }
+
+    private static String kindName(Entry entry) {
+        return entry.kind().name().toLowerCase(Locale.ROOT);
     }
 
     /** The factories a plugin offers, tagged with its module name. */
-    public static List<Entry> entriesOf(Plugin plugin) {
+    private static List<Entry> entriesOf(Plugin plugin) {
         List<Entry> entries = new ArrayList<>();
         plugin.problems().forEach(f -> entries.add(new Entry(ComponentKind.PROBLEM, f, plugin.name())));
         plugin.measurements().forEach(f -> entries.add(new Entry(ComponentKind.MEASUREMENT, f, plugin.name())));
