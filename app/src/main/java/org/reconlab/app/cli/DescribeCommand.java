@@ -1,6 +1,7 @@
 package org.reconlab.app.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.reconlab.app.spec.SpecError;
 import org.reconlab.core.engine.ComponentRegistry;
@@ -36,11 +37,25 @@ final class DescribeCommand implements Callable<Integer> {
             return Main.OK;
         }
         out.println("parameters:");
-        for (Parameter parameter : entry.factory().parameters().list()) {
-            Object defaultValue = parameter.defaultValue() == null ? "(none)" : parameter.defaultValue();
-            out.printf("  %-20s %-8s default %-12s %s%n  %20s %s%n", parameter.name(),
-                    parameter.type().name().toLowerCase(), defaultValue, parameter.doc(), "", "allowed: " + parameter.allowed());
+        // Columns as wide as their widest entry, so that every doc, and every allowed line, starts in one column.
+        List<Parameter> parameters = entry.factory().parameters().list();
+        int name = parameters.stream().mapToInt(p -> p.name().length()).max().orElse(0);
+        int type = parameters.stream().mapToInt(p -> type(p).length()).max().orElse(0);
+        int defaults = parameters.stream().mapToInt(p -> defaultText(p).length()).max().orElse(0);
+        String row = "  %-" + name + "s  %-" + type + "s  default %-" + defaults + "s  %s%n";
+        String indent = " ".repeat(2 + name + 2 + type + 2 + "default ".length() + defaults + 2);
+        for (Parameter parameter : parameters) {
+            out.printf(row, parameter.name(), type(parameter), defaultText(parameter), parameter.doc());
+            out.println(indent + "allowed: " + parameter.allowed());
         }
         return Main.OK;
+    }
+
+    private static String type(Parameter parameter) {
+        return parameter.type().name().toLowerCase();
+    }
+
+    private static String defaultText(Parameter parameter) {
+        return parameter.defaultValue() == null ? "(none)" : String.valueOf(parameter.defaultValue());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.reconlab.app.output.RunDirectory;
 import org.reconlab.app.plugin.PluginLoadException;
 import org.reconlab.app.plugin.PluginLoader;
+import org.reconlab.app.report.PlotRequest;
 import org.reconlab.app.spec.SpecError;
 import org.reconlab.app.wiring.PluginModule;
 import org.slf4j.LoggerFactory;
@@ -73,6 +74,13 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // Every subcommand answers --help with its usage and exit code 0, before its required parameters are checked.
+        for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+            subcommand.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("show this help and exit").build());
+        }
+        commandLine.getSubcommands().get("plot").getCommandSpec().usageMessage()
+                .footer(PlotRequest.help().toArray(String[]::new));
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             Throwable e = exception;
             if (e instanceof UncheckedIOException unchecked) {

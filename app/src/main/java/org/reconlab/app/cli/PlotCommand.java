@@ -14,8 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plot", description = {
         "Redraw DIR/plots/*.png, *.svg and DIR/report.html from the files of a run (manifest.json and the trial files,"
                 + " or trials.csv and series.csv).",
-        "Plots are chosen from the run's sweep and metrics; a spec adds its own with a 'plots:' list of"
-                + " { kind: series|sweep|loglog|heatmap, x: KEY, y: METRIC, ... } entries."})
+        "Plots are chosen from the run's sweep and metrics; a spec adds its own with a 'plots:' list (below)."})
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "output directory of `reconlab run`")

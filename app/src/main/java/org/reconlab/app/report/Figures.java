@@ -219,7 +219,7 @@ final class Figures {
                     + yTitle.replace("final ", "") + scope.titleSuffix());
             return Optional.empty();
         }
-        XYChart chart = XyCharts.chart(title, xTitle, yTitle, logX, logY, curves, markers, ordinal);
+        XYChart chart = XyCharts.chart(title, axisLabel(xTitle), yTitle, logX, logY, curves, markers, ordinal);
         StringBuilder caption = new StringBuilder(describe);
         if (fit) {
             caption.append(" Dashed: least-squares fit of log ").append(yTitle.replace("final ", "")).append(" on log ")
@@ -300,7 +300,7 @@ final class Figures {
         String what = success ? "success rate (" + z + " \u2264 " + Numbers.format(threshold) + ")"
                 : (logColour ? "log10 of " : "") + "mean final " + z;
         HeatMapChart chart = new HeatMapChartBuilder().width(ChartStyle.WIDTH).height(ChartStyle.HEIGHT)
-                .title(title != null ? title : what + scope.titleSuffix()).xAxisTitle(x).yAxisTitle(y).build();
+                .title(title != null ? title : what + scope.titleSuffix()).xAxisTitle(axisLabel(x)).yAxisTitle(axisLabel(y)).build();
         ChartStyle.apply(chart.getStyler(), List.of());
         chart.getStyler().setLegendVisible(true);
         chart.getStyler().setPlotGridLinesVisible(false);
@@ -388,11 +388,19 @@ final class Figures {
         }
         String xTitle = factors.size() == 1 ? factors.get(0) : "sweep point";
         String title = "final " + metric + " by " + xTitle;
-        XYChart chart = XyCharts.points(title, xTitle, "final " + metric, shown, mean, low, high, logY);
+        XYChart chart = XyCharts.points(title, axisLabel(xTitle), "final " + metric, shown, mean, low, high, logY);
         String caption = "Final " + metric + " at each sweep point" + (spread
                 ? ": dots the mean over repetitions, whiskers their minimum to maximum" : "") + "."
                 + (logY ? " Log y axis (geometric means)." : "") + leftOut(design.trials(), false);
         return Optional.of(new Figure(Figure.fileName("points-" + metric), title, caption.trim(), chart, false, logY));
+    }
+
+    /**
+     * The axis title of a swept key: its last segment ({@code m} for {@code measurement.m}, {@code scale} for
+     * {@code model.scale}), the name a paper's figure uses; the full key stays in the title and the caption.
+     */
+    static String axisLabel(String key) {
+        return key.substring(key.lastIndexOf('.') + 1);
     }
 
     /** Which trials a figure leaves out, as a caption sentence (empty when none). */

@@ -99,7 +99,7 @@ final class PlotPlanner {
                     + metric + "' (recorded: " + String.join(", ", allMetrics(design)) + ")");
             return List.of();
         }
-        return switch (request.kind()) {
+        List<Figure> drawn = switch (request.kind()) {
             case SERIES -> series(design, figures, metric, request.logY(), request.title(), notes);
             case SWEEP -> figures.sweep(request.x(), metric, request.logX(), request.logY(), false, request.title(),
                     2 * Figures.MAX_LINES).stream().toList();
@@ -108,6 +108,15 @@ final class PlotPlanner {
             case HEATMAP -> heatmaps(design, figures, request.x(), request.y(), metric, request.threshold(),
                     request.title(), notes);
         };
+        for (Figure figure : drawn) {
+            if (request.xLabel() != null) {
+                figure.chart().setXAxisTitle(request.xLabel());
+            }
+            if (request.yLabel() != null) {
+                figure.chart().setYAxisTitle(request.yLabel());
+            }
+        }
+        return drawn;
     }
 
     /** A series plot, split over the first varying key when one plot would hold too many lines. */

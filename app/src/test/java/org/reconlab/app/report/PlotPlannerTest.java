@@ -77,7 +77,7 @@ class PlotPlannerTest {
         // Three decades and more: drawn over log10 of the values, with ticks labelled at decades.
         assertThat(chart.getStyler().getxAxisTickLabelsFormattingFunction().apply(-3.0)).isEqualTo("10\u207b\u00b3");
         assertThat(chart.getSeriesMap().get("depth = 3 (slope 2.00)").getXData()).containsExactly(-4, -3, -2, -1);
-        assertThat(chart.getXAxisTitle()).isEqualTo("model.scale");
+        assertThat(chart.getXAxisTitle()).as("a swept key is labelled by its last segment").isEqualTo("scale");
         assertThat(chart.getYAxisTitle()).isEqualTo("final gap");
         assertThat(legend(loglog)).containsExactly("depth = 2 (slope 1.00)", "depth = 3 (slope 2.00)");
         assertThat(loglog.caption()).contains("least-squares fit of log gap on log model.scale");
@@ -270,5 +270,27 @@ class PlotPlannerTest {
         PlotPlanner.Plan plan = plan();
         assertThat(plan.figures()).isEmpty();
         assertThat(plan.notes()).containsExactly("no trial has finished yet: nothing to plot");
+    }
+
+    @Test
+    void axisLabelsAreTheSweptKeysLastSegmentUnlessThePlotSetsThem() {
+        for (int m : new int[] {100, 200, 400}) {
+            for (double step : new double[] {0.1, 0.2}) {
+                trial(point("measurement.m", m, "optimizer.step", step), Map.of("error", 1.0 / m));
+            }
+        }
+        PlotPlanner.Plan automatic = plan(new PlotRequest(PlotRequest.Kind.HEATMAP, "measurement.m", "optimizer.step",
+                "error", null, null, null, null));
+        assertThat(figure(automatic, "heatmap-error-measurement.m-vs-optimizer.step").chart().getXAxisTitle())
+                .isEqualTo("m");
+        assertThat(figure(automatic, "heatmap-error-measurement.m-vs-optimizer.step").chart().getYAxisTitle())
+                .isEqualTo("step");
+
+        PlotPlanner.Plan labelled = plan(new PlotRequest(PlotRequest.Kind.SWEEP, "measurement.m", "error", null, null,
+                "error against measurements", null, null, "measurements m", "relative error"));
+        Figure sweep = labelled.figures().stream().filter(f -> f.title().equals("error against measurements"))
+                .findFirst().orElseThrow();
+        assertThat(sweep.chart().getXAxisTitle()).isEqualTo("measurements m");
+        assertThat(sweep.chart().getYAxisTitle()).isEqualTo("relative error");
     }
 }

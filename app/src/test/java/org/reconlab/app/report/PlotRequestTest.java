@@ -68,9 +68,9 @@ class PlotRequestTest {
         assertThat(error("plots:\n  - { y: train-loss }\n"))
                 .isEqualTo("spec.yaml:9: plots[0].kind: is missing; allowed: series, sweep, loglog, heatmap");
         assertThat(error("plots:\n  - { kind: series, y: train-loss }\n  - { kind: series, y: train-loss, x: m }\n"))
-                .isEqualTo("spec.yaml:10: plots[1]: unknown key 'x' for a series plot; allowed: kind, y, log-y, title");
+                .isEqualTo("spec.yaml:10: plots[1]: unknown key 'x' for a series plot; allowed: kind, y, log-y, title, x-label, y-label");
         assertThat(error("plots:\n  - { kind: heatmap, x: measurement.m, y: optimizer.step }\n"))
-                .isEqualTo("spec.yaml:9: plots[0]: a heatmap plot needs 'z'; its keys: kind, x, y, z, threshold, title");
+                .isEqualTo("spec.yaml:9: plots[0]: a heatmap plot needs 'z'; its keys: kind, x, y, z, threshold, title, x-label, y-label");
         assertThat(error("plots:\n  - kind: heatmap\n    x: measurement.m\n    y: optimizer.step\n    z: train-loss\n"
                 + "    threshold: low\n"))
                 .isEqualTo("spec.yaml:13: plots[0].threshold: must be a number, got low");

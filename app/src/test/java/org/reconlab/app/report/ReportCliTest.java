@@ -67,7 +67,8 @@ class ReportCliTest {
         // 900 x 600 drawn at twice the size; wider when the legend stands right of the plot.
         assertThat(image.getWidth()).isBetween(1800, 3600);
         assertThat(image.getHeight()).isEqualTo(1200);
-        // Not blank: a chart has dark pixels (axes, text) on its white background.
+        // Not blank: a chart has dark pixels (axes, tick labels, titles) on its white background; one in 49 pixels
+        // sampled, a chart with short axis titles has about 200 of them, a blank image none.
         int dark = 0;
         for (int x = 0; x < image.getWidth(); x += 7) {
             for (int y = 0; y < image.getHeight(); y += 7) {
@@ -76,7 +77,7 @@ class ReportCliTest {
                 }
             }
         }
-        assertThat(dark).as(file + " dark pixels").isGreaterThan(200);
+        assertThat(dark).as(file + " dark pixels").isGreaterThan(100);
     }
 
     private static void assertValidSvg(Path file) throws Exception {

@@ -7,6 +7,12 @@ import java.util.Optional;
 /**
  * A linear map {@code A} from signals of a fixed {@link Shape} to {@code R^m}, with its adjoint
  * {@code A*}: {@code <A(X), y> = <X, A*(y)>} for the Frobenius inner product on signals.
+ *
+ * <p>Sizes are part of the contract: {@link #apply(DoubleMatrix2D, DoubleMatrix1D)} takes a signal of
+ * {@code domain().rows()} x {@code domain().columns() * domain().depth()} and an output of length {@link #rangeSize()};
+ * {@link #adjoint(DoubleMatrix1D, DoubleMatrix2D)} the reverse. Given any other size, both throw
+ * {@link IllegalArgumentException} with a message naming the size received and the size expected, before writing
+ * anything ({@code AbstractMeasurementContractTest} in core's test-jar checks it).
  */
 public interface LinearOperator {
 
@@ -16,10 +22,20 @@ public interface LinearOperator {
     /** {@code m}, the number of observations it produces. */
     int rangeSize();
 
-    /** Writes {@code A(x)} into {@code out} (length {@link #rangeSize()}). */
+    /**
+     * Writes {@code A(x)} into {@code out} (length {@link #rangeSize()}).
+     *
+     * @throws IllegalArgumentException naming both sizes if {@code x} is not of the domain's size or {@code out} not of
+     *     length {@link #rangeSize()}
+     */
     void apply(DoubleMatrix2D x, DoubleMatrix1D out);
 
-    /** Writes {@code A*(y)} into {@code out} (the domain's rows x columns*depth). */
+    /**
+     * Writes {@code A*(y)} into {@code out} (the domain's rows x columns*depth).
+     *
+     * @throws IllegalArgumentException naming both sizes if {@code y} is not of length {@link #rangeSize()} or
+     *     {@code out} not of the domain's size
+     */
     void adjoint(DoubleMatrix1D y, DoubleMatrix2D out);
 
     default DoubleMatrix1D apply(DoubleMatrix2D x) {

@@ -49,6 +49,17 @@ public record Parameter(
         return new Parameter(name, ParameterType.REAL, defaultValue, minimum, maximum, List.of(), doc);
     }
 
+    /**
+     * The {@code minimum} of a real that must be positive, {@code > 0}: the smallest positive double, so that 0 is
+     * refused and every positive value allowed; {@link #allowed()} says "a real number > 0".
+     */
+    public static final double POSITIVE = Double.MIN_VALUE;
+
+    /** A real that must be {@code > 0}, unbounded above: {@code real(name, defaultValue, POSITIVE, MAX_VALUE, doc)}. */
+    public static Parameter positiveReal(String name, Double defaultValue, String doc) {
+        return real(name, defaultValue, POSITIVE, Double.MAX_VALUE, doc);
+    }
+
     public static Parameter bool(String name, boolean defaultValue, String doc) {
         return new Parameter(name, ParameterType.BOOLEAN, defaultValue, 0, 1, List.of(), doc);
     }
@@ -194,11 +205,11 @@ public record Parameter(
             return "a real number";
         }
         if (openTop) {
-            return minimum == Double.MIN_VALUE ? "a real number > 0" : "a real number >= " + minimum;
+            return minimum == POSITIVE ? "a real number > 0" : "a real number >= " + minimum;
         }
         if (open) {
             return "a real number <= " + maximum;
         }
-        return "a real number in [" + (minimum == Double.MIN_VALUE ? "0 (exclusive)" : minimum) + ", " + maximum + "]";
+        return "a real number in [" + (minimum == POSITIVE ? "0 (exclusive)" : minimum) + ", " + maximum + "]";
     }
 }
