@@ -34,6 +34,8 @@ jar="$root/benchmarks/target/benchmarks.jar"
 # reconlab runs with the JVM options of its launcher (./reconlab): the Vector API module, the throughput collector
 # and, where the kernel offers them on request, transparent huge pages.
 LAUNCHER_OPTS="$("$root/reconlab" --print-jvm-options)"
+# The JVM announces the Vector API module on stderr at every start; the launcher's option is on purpose.
+INCUBATOR_NOTICE="WARNING: Using incubator modules: jdk.incubator.vector"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -55,7 +57,8 @@ for size in $SIZES; do
   for ((round = 1; round <= ROUNDS; round++)); do
     numpy run "$dir" "$ETA" "$WARMUP_SECONDS" "$ITERATIONS" >> "$log"
     # shellcheck disable=SC2086
-    java $JAVA_OPTS $LAUNCHER_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP_SECONDS" "$ITERATIONS" >> "$log"
+    java $JAVA_OPTS $LAUNCHER_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP_SECONDS" "$ITERATIONS" \
+      2> >(grep -v -x "$INCUBATOR_NOTICE" >&2) >> "$log"
   done
   numpy check "$dir" >> "$log"
   python3 - "$log" "$d" "$r" "$m" <<'PY'

@@ -99,6 +99,9 @@ public final class SlurmScripts {
     /** The launcher's huge-page option, which a job passes on only where its node offers huge pages. */
     static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
+    /** The line the JVM writes to stderr at every start with an incubator module. */
+    static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: " + DenseOperatorKernels.VECTOR_MODULE;
+
     /** Where Linux says whether it offers transparent huge pages: {@code always}, {@code madvise} or {@code never}. */
     static final String TRANSPARENT_HUGE_PAGES = "/sys/kernel/mm/transparent_hugepage/enabled";
 
@@ -177,9 +180,8 @@ public final class SlurmScripts {
                 .append(": \"${SLURM_ARRAY_TASK_ID:?run.sbatch runs as a Slurm array task: submit it with submit.sh}\"\n");
         List<String> arguments = new ArrayList<>(List.of("run", job.spec().toString(), "--out", job.out().toString()));
         arguments.addAll(job.runOptions());
-        script.append(launch(job, arguments))
-                .append(" \\\n  --shard \"${SLURM_ARRAY_TASK_ID}/").append(job.shards()).append('"')
-                .append(" --threads \"${SLURM_CPUS_PER_TASK:-").append(job.threadsPerShard()).append("}\"\n");
+        script.append(launch(job, arguments, " \\\n  --shard \"${SLURM_ARRAY_TASK_ID}/" + job.shards() + "\""
+                + " --threads \"${SLURM_CPUS_PER_TASK:-" + job.threadsPerShard() + "}\""));
         return script.toString();
     }
 
@@ -193,7 +195,7 @@ public final class SlurmScripts {
         directive(script, "output=" + logs.resolve("merge-%j.out"));
         job.directives().forEach(d -> directive(script, d));
         script.append("set -euo pipefail\n")
-                .append(launch(job, List.of("merge", job.out().toString()))).append('\n');
+                .append(launch(job, List.of("merge", job.out().toString()), ""));
         return script.toString();
     }
 
@@ -225,7 +227,14 @@ public final class SlurmScripts {
         script.append("#SBATCH --").append(option).append('\n');
     }
 
-    private static String launch(Job job, List<String> arguments) {
+    /**
+     * The lines that start the JVM: {@code arguments} quoted, then {@code rawArguments} as they are (shell
+     * expansions). With the Vector API module, the JVM announces it on stderr at every start ("WARNING: Using
+     * incubator modules: ..."), with no option to turn that off; the job's stderr then passes through a filter that
+     * drops that line, as {@code ./reconlab} does. The JVM is then a child rather than exec'd, and the script waits for
+     * the filter, so that Slurm does not end the job while the filter still holds the JVM's last lines.
+     */
+    private static String launch(Job job, List<String> arguments, String rawArguments) {
         StringBuilder line = new StringBuilder();
         if (job.jvmOptions().contains(HUGE_PAGES)) {
             // as ./reconlab does: only where this node's kernel offers huge pages on request, or the JVM warns
@@ -235,7 +244,9 @@ public final class SlurmScripts {
                     .append("  huge_pages=").append(HUGE_PAGES).append('\n')
                     .append("fi\n");
         }
-        line.append("exec \"${RECONLAB_JAVA:-").append(job.java()).append("}\"").append(" ${RECONLAB_JAVA_OPTS:-}");
+        boolean vectorModule = job.jvmOptions().contains(DenseOperatorKernels.VECTOR_MODULE);
+        line.append(vectorModule ? "status=0\n" : "exec ");
+        line.append("\"${RECONLAB_JAVA:-").append(job.java()).append("}\"").append(" ${RECONLAB_JAVA_OPTS:-}");
         for (String option : job.jvmOptions()) {
             line.append(' ').append(option.equals(HUGE_PAGES) ? "${huge_pages}" : quote(option));
         }
@@ -244,7 +255,14 @@ public final class SlurmScripts {
         for (String argument : arguments) {
             line.append(' ').append(quote(argument));
         }
-        return line.toString();
+        line.append(rawArguments);
+        if (vectorModule) {
+            line.append(" \\\n  2> >(grep --line-buffered -v -x ").append(quote(INCUBATOR_NOTICE))
+                    .append(" >&2) || status=$?\n")
+                    .append("wait \"${!:-}\" 2>/dev/null || true\n")
+                    .append("exit \"$status\"");
+        }
+        return line.append('\n').toString();
     }
 
     private static String jobName(String name) {
