@@ -33,7 +33,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>Overrides (in {@code quick:} and {@code --set}) are dotted paths: {@code problem.d}, {@code trials},
  * {@code seed}, {@code record-every}, {@code metrics}, {@code sweep.model.scale} (replaces or adds a sweep axis),
  * {@code optimizer.plugin} (swaps the plugin and clears its parameters). Setting a swept parameter removes its
- * sweep axis, so {@code --set model.scale=0.1} runs that value alone.
+ * sweep axis, so {@code --set model.scale=0.1} runs that value alone. An override applies on top of every variant,
+ * also one that replaces the component wholesale (quick's {@code optimizer.iterations} shortens a baseline that swaps
+ * the optimizer as it shortens the others); {@code variants.NAME.<component>.<key>} overrides one variant alone.
  */
 public final class SpecLoader {
 
@@ -190,6 +192,10 @@ public final class SpecLoader {
             default -> {
             }
         }
+        if (path.startsWith("variants.")) {
+            overrideOneVariant(tree, path, value, origins);
+            return;
+        }
         if (path.startsWith("sweep.")) {
             Map<String, Object> sweep = (Map<String, Object>) tree.computeIfAbsent("sweep", k -> new LinkedHashMap<>());
             if (!(sweep instanceof Map)) {
@@ -210,16 +216,77 @@ public final class SpecLoader {
         if (existing == null) {
             throw new SpecError(where + ": " + path + ": the spec has no " + component + " to override");
         }
-        Map<String, Object> map = asMap(existing, component, origins);
         String key = path.substring(dot + 1);
-        if (key.equals("plugin")) {
-            map.clear();
+        setComponentKey(asMap(existing, component, origins), key, value);
+        Object variants = tree.get("variants");
+        if (variants instanceof Map<?, ?> byName) {
+            for (Map.Entry<?, ?> variant : byName.entrySet()) {
+                if (variant.getValue() instanceof Map<?, ?> body) {
+                    overrideInVariant((Map<String, Object>) body, component, key, value, true);
+                    origins.put("variants." + variant.getKey() + "." + path, where);
+                }
+            }
         }
-        map.put(key, value);
         Object sweep = tree.get("sweep");
         if (sweep instanceof Map<?, ?> axes && axes.remove(path) != null) {
             origins.remove("sweep." + path);
         }
+    }
+
+    /**
+     * {@code variants.NAME.<component>.<key>}: the override for one variant alone, on top of what the variant and the
+     * overrides before it set.
+     */
+    @SuppressWarnings("unchecked")
+    private static void overrideOneVariant(Map<String, Object> tree, String path, Object value, Origins origins) {
+        String where = origins.locate(path);
+        String[] parts = path.split("\\.", 4);
+        Object variants = tree.get("variants");
+        if (!(variants instanceof Map<?, ?> byName) || byName.isEmpty()) {
+            throw new SpecError(where + ": " + path + ": the spec has no variants to override");
+        }
+        if (parts.length < 4 || !COMPONENTS.contains(parts[2])) {
+            throw new SpecError(where + ": " + path + ": cannot override this key; allowed: variants.NAME.<component>.<key>"
+                    + " with component one of " + String.join(", ", COMPONENTS));
+        }
+        Object body = byName.get(parts[1]);
+        if (body == null && !byName.containsKey(parts[1])) {
+            throw new SpecError(where + ": " + path + ": no variant '" + parts[1] + "'; variants: "
+                    + String.join(", ", ((Map<String, Object>) byName).keySet()));
+        }
+        Map<String, Object> overrides = body == null ? new LinkedHashMap<>() : asMap(body, "variants." + parts[1], origins);
+        ((Map<String, Object>) byName).put(parts[1], overrides);
+        overrideInVariant(overrides, parts[2], parts[3], value, false);
+        origins.put(path, where);
+    }
+
+    /**
+     * Sets {@code component.key} in one variant's overrides: inside the component the variant replaces wholesale, or as
+     * a dotted override of its own. With {@code onlyWhereSet} (an override of the whole run) a variant that sets
+     * nothing of that key keeps none, since it inherits the base spec's value; a plugin swap drops the variant's
+     * dotted keys of the component, which belonged to the old plugin.
+     */
+    @SuppressWarnings("unchecked")
+    private static void overrideInVariant(Map<String, Object> overrides, String component, String key, Object value,
+            boolean onlyWhereSet) {
+        String dotted = component + "." + key;
+        if (overrides.get(component) instanceof Map<?, ?> whole) {
+            setComponentKey((Map<String, Object>) whole, key, value);
+            return;
+        }
+        if (key.equals("plugin")) {
+            overrides.keySet().removeIf(k -> k.startsWith(component + "."));
+        }
+        if (!onlyWhereSet || overrides.containsKey(dotted)) {
+            overrides.put(dotted, value);
+        }
+    }
+
+    private static void setComponentKey(Map<String, Object> component, String key, Object value) {
+        if (key.equals("plugin")) {
+            component.clear();
+        }
+        component.put(key, value);
     }
 
     private static ExperimentSpec toSpec(Map<String, Object> tree, Origins origins) {

@@ -77,6 +77,51 @@ class SpecLoaderTest {
         assertThat(parse(TOY, false, "sweep.problem.n=[3, 4]").plan(REGISTRY).trials()).hasSize(8);
     }
 
+    private static final String TOY_WITH_VARIANTS = TOY.replace("sweep:\n  optimizer.step: [0.2, 0.5]\n", "")
+            .replace("quick:", """
+            variants:
+              plain: {}
+              whole: { optimizer: { plugin: gradient-descent, step: 0.1, iterations: 500 } }
+              dotted: { optimizer.step: 0.3 }
+            quick:""");
+
+    /** The optimizer parameters of each variant's first trial. */
+    private static Map<String, Map<String, Object>> optimizerByVariant(LoadedSpec spec) {
+        Map<String, Map<String, Object>> byVariant = new java.util.LinkedHashMap<>();
+        for (var trial : spec.plan(REGISTRY).trials()) {
+            byVariant.putIfAbsent((String) trial.sweepValues().get("variant"),
+                    trial.pipeline().spec().optimizer().parameters());
+        }
+        return byVariant;
+    }
+
+    @Test
+    void quickSectionAndSetsApplyToEveryVariant() {
+        // A variant that replaces the optimizer keeps its own step, but quick's budget applies to it as to the others.
+        Map<String, Map<String, Object>> quick = optimizerByVariant(parse(TOY_WITH_VARIANTS, true));
+        assertThat(quick.get("plain")).containsEntry("iterations", 40).containsEntry("step", 0.5);
+        assertThat(quick.get("whole")).containsEntry("iterations", 40).containsEntry("step", 0.1);
+        assertThat(quick.get("dotted")).containsEntry("iterations", 40).containsEntry("step", 0.3);
+        assertThat(optimizerByVariant(parse(TOY_WITH_VARIANTS, false)).get("whole")).containsEntry("iterations", 500);
+        // --set fixes a value in every variant, whether the variant replaced the component or set the key alone.
+        Map<String, Map<String, Object>> set = optimizerByVariant(parse(TOY_WITH_VARIANTS, true, "optimizer.step=0.05"));
+        assertThat(set.values()).allSatisfy(parameters -> assertThat(parameters).containsEntry("step", 0.05));
+    }
+
+    @Test
+    void oneVariantCanBeOverriddenAlone() {
+        Map<String, Map<String, Object>> set = optimizerByVariant(parse(TOY_WITH_VARIANTS, true,
+                "variants.whole.optimizer.iterations=7", "variants.plain.optimizer.step=0.2"));
+        assertThat(set.get("whole")).containsEntry("iterations", 7).containsEntry("step", 0.1);
+        assertThat(set.get("plain")).containsEntry("iterations", 40).containsEntry("step", 0.2);
+        assertThat(set.get("dotted")).containsEntry("iterations", 40).containsEntry("step", 0.3);
+        assertThat(error(TOY_WITH_VARIANTS, "variants.other.optimizer.step=1"))
+                .startsWith("--set variants.other.optimizer.step=1: variants.other.optimizer.step: no variant 'other';"
+                        + " variants: plain, whole, dotted");
+        assertThat(error(TOY_WITH_VARIANTS, "variants.whole.solver.step=1")).contains("cannot override this key");
+        assertThat(error(TOY, "variants.whole.optimizer.step=1")).contains("the spec has no variants to override");
+    }
+
     @Test
     void loadsAFileFromDisk() {
         ExperimentSpec spec = SpecLoader.load(Path.of("src/test/resources/specs/toy.yaml"), true, List.of());
