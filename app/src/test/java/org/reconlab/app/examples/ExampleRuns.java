@@ -43,6 +43,18 @@ final class ExampleRuns {
         return trials;
     }
 
+    /**
+     * Runs the example in quick mode on two threads, where a diverged trial is an outcome the example counts (as a
+     * failure, say); every trial must finish as done or diverged.
+     */
+    static List<TrialResult> runQuickAllowingDivergence(String module, String name, String... sets) {
+        List<TrialResult> trials = new ExperimentRunner(REGISTRY).run(quickSpec(module, name, sets), 2).trials();
+        assertThat(trials).as("trials of %s", name).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.status()).as("%s: %s", t.sweepValues(), t.message())
+                        .isIn(TrialStatus.DONE, TrialStatus.DIVERGED));
+        return trials;
+    }
+
     static double sweepValue(TrialResult trial, String key) {
         return ((Number) trial.sweepValues().get(key)).doubleValue();
     }

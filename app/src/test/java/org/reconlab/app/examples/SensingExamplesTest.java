@@ -15,6 +15,7 @@ import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.InvalidSpecException;
 import org.reconlab.core.engine.SeriesPoint;
 import org.reconlab.core.engine.TrialResult;
+import org.reconlab.core.engine.TrialStatus;
 
 /** Runs every example of {@code examples/sensing} in quick mode and checks the phenomenon it is there to show. */
 class SensingExamplesTest {
@@ -83,29 +84,38 @@ class SensingExamplesTest {
         assertThat(ratio).isBetween(0.6, 1.6);
     }
 
-    /** Success needs m of order d r; the transition moves to larger m as kappa grows. */
+    /**
+     * Success needs m of order d r at every kappa, given a budget that grows with kappa; what kappa costs is steps:
+     * at m = 4 d r the steps to 1e-6 grow about linearly in kappa (100 at kappa = 1, 1500-2000 at kappa = 30 over
+     * eight seeds), far below kappa^2. A diverged trial (step 0.5 at m = d r) is a failure.
+     */
     @Test
     void spectralInitPhaseTransition() {
-        List<TrialResult> trials = runQuick("spectral-init-phase-transition");
-        Map<Double, TreeMap<Double, Double>> rate = trials.stream().collect(Collectors.groupingBy(
-                t -> ExampleRuns.sweepValue(t, "problem.condition-number"),
+        List<TrialResult> trials = ExampleRuns.runQuickAllowingDivergence("sensing", "spectral-init-phase-transition");
+        Map<String, TreeMap<Double, Double>> rate = trials.stream().collect(Collectors.groupingBy(
+                t -> (String) t.sweepValues().get(ExperimentPlan.VARIANT),
                 Collectors.groupingBy(t -> ExampleRuns.sweepValue(t, "measurement.m"), TreeMap::new,
-                        Collectors.averagingDouble(t -> t.finalMetric("success")))));
-        assertThat(rate).containsOnlyKeys(1.0, 10.0);
-        for (TreeMap<Double, Double> byM : rate.values()) {
-            assertThat(byM.firstEntry().getValue()).as("success at m = d r").isZero();
-            assertThat(byM.lastEntry().getValue()).as("success at m = 8 d r").isEqualTo(1.0);
-            List<Double> inOrder = List.copyOf(byM.values());
-            for (int i = 1; i < inOrder.size(); i++) {
-                assertThat(inOrder.get(i)).isGreaterThanOrEqualTo(inOrder.get(i - 1));
-            }
-        }
-        double wellConditioned = rate.get(1.0).values().stream().mapToDouble(Double::doubleValue).sum();
-        double illConditioned = rate.get(10.0).values().stream().mapToDouble(Double::doubleValue).sum();
-        assertThat(illConditioned).isLessThan(wellConditioned);
+                        Collectors.averagingDouble(t -> t.status() == TrialStatus.DONE ? t.finalMetric("success") : 0))));
+        assertThat(rate).containsOnlyKeys("kappa-1", "kappa-3", "kappa-10", "kappa-30");
+        rate.forEach((kappa, byM) -> {
+            assertThat(byM.firstEntry().getValue()).as("success at m = d r, %s", kappa).isZero();
+            assertThat(byM.get(80.0)).as("success at m = 2 d r, %s", kappa).isEqualTo(1.0);
+            assertThat(byM.lastEntry().getValue()).as("success at m = 4 d r, %s", kappa).isEqualTo(1.0);
+        });
+        Map<String, Double> steps = trials.stream().filter(t -> ExampleRuns.sweepValue(t, "measurement.m") == 160.0)
+                .collect(Collectors.groupingBy(t -> (String) t.sweepValues().get(ExperimentPlan.VARIANT),
+                        Collectors.averagingInt(t -> firstBelow(t, "relative-error", 1e-6))));
+        assertThat(steps.get("kappa-1")).isLessThan(steps.get("kappa-3"));
+        assertThat(steps.get("kappa-3")).isLessThan(steps.get("kappa-10"));
+        assertThat(steps.get("kappa-10")).isLessThan(steps.get("kappa-30"));
+        assertThat(steps.get("kappa-30") / steps.get("kappa-1")).as("steps at kappa = 30 over kappa = 1").isBetween(5.0, 60.0);
     }
 
-    /** At m = 2dr the factorized model recovers X*; PGD on the PSD cone fits the data with a wrong matrix, worse at larger d. */
+    /**
+     * At m = 2dr the factorized model comes close to X* (relative error 2e-3 and 5e-3 on average at d = 20, 40, at most
+     * 0.015 over eight seeds: this sample size is near the limit, and it converges slowly); PGD on the PSD cone fits
+     * the data to 1e-23 with a wrong matrix (0.46-0.62 at d = 20, 0.75-0.82 at d = 40).
+     */
     @Test
     void pgdVsFactorized() {
         List<TrialResult> trials = runQuick("pgd-vs-factorized");
@@ -114,23 +124,33 @@ class SensingExamplesTest {
                 .filter(t -> "factorized".equals(t.sweepValues().get(ExperimentPlan.VARIANT))).sorted(byD).toList();
         List<TrialResult> pgd = trials.stream()
                 .filter(t -> "pgd".equals(t.sweepValues().get(ExperimentPlan.VARIANT))).sorted(byD).toList();
-        assertThat(factorized).hasSize(2).allSatisfy(t -> assertThat(t.finalMetric("relative-error")).isLessThan(1e-3));
-        assertThat(pgd).hasSize(2).allSatisfy(t -> assertThat(t.finalMetric("relative-error")).isGreaterThan(0.3));
+        assertThat(factorized).hasSize(2).allSatisfy(t -> assertThat(t.finalMetric("relative-error")).isLessThan(0.05));
+        // quick's budget reaches the variant that swaps the optimizer
+        assertThat(pgd).hasSize(2).allSatisfy(t -> {
+            assertThat(t.iterations()).isEqualTo(2000);
+            assertThat(t.finalMetric("train-loss")).isLessThan(1e-10);
+            assertThat(t.finalMetric("relative-error")).isGreaterThan(0.3);
+        });
         TrialResult largest = pgd.get(1);
-        assertThat(largest.finalMetric("train-loss")).isLessThan(1e-10);
         assertThat(largest.finalMetric("relative-error")).isGreaterThan(pgd.get(0).finalMetric("relative-error"));
-        assertThat(largest.finalMetric("test-error")).isGreaterThan(100 * factorized.get(1).finalMetric("test-error"));
+        assertThat(largest.finalMetric("test-error")).isGreaterThan(20 * factorized.get(1).finalMetric("test-error"));
     }
 
-    /** From the identity SGD interpolates and does not generalize; from a small multiple of it, it does. */
+    /**
+     * From the identity SGD interpolates (loss below 1e-14 over eight seeds) and does not generalize (test error above
+     * 2); from 1e-3 I it does: test error 0.003-0.044 over eight seeds, 0.015 on average.
+     */
     @Test
     void sgdIdentityInit() {
         List<TrialResult> trials = runQuick("sgd-identity-init");
-        TrialResult identity = trials.stream().filter(t -> ExampleRuns.sweepValue(t, "model.scale") == 1.0).findFirst().orElseThrow();
-        TrialResult small = trials.stream().filter(t -> ExampleRuns.sweepValue(t, "model.scale") < 1.0).findFirst().orElseThrow();
-        assertThat(identity.finalMetric("train-loss")).isLessThan(1e-10);
-        assertThat(identity.finalMetric("test-error")).isGreaterThan(0.5);
-        assertThat(small.finalMetric("test-error")).isLessThan(0.05);
+        List<TrialResult> identity = trials.stream().filter(t -> ExampleRuns.sweepValue(t, "model.scale") == 1.0).toList();
+        List<TrialResult> small = trials.stream().filter(t -> ExampleRuns.sweepValue(t, "model.scale") < 1.0).toList();
+        assertThat(identity).hasSize(3).allSatisfy(t -> {
+            assertThat(t.finalMetric("train-loss")).isLessThan(1e-10);
+            assertThat(t.finalMetric("test-error")).isGreaterThan(1.0);
+        });
+        assertThat(small).hasSize(3).allSatisfy(t -> assertThat(t.finalMetric("test-error")).isLessThan(0.1));
+        assertThat(small.stream().mapToDouble(t -> t.finalMetric("test-error")).average().orElseThrow()).isLessThan(0.05);
     }
 
     /** U and V stay balanced while they grow from alpha to order one, and U V^T stays of rank r. */
