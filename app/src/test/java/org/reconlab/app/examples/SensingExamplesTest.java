@@ -86,7 +86,7 @@ class SensingExamplesTest {
 
     /**
      * Success needs m of order d r at every kappa, given a budget that grows with kappa; what kappa costs is steps:
-     * at m = 4 d r the steps to 1e-6 grow about linearly in kappa (100 at kappa = 1, 1500-2000 at kappa = 30 over
+     * at m = 4 d r the steps to 1e-6 grow about linearly in kappa (60-100 at kappa = 1, 1500-2000 at kappa = 30 over
      * eight seeds), far below kappa^2. A diverged trial (step 0.5 at m = d r) is a failure.
      */
     @Test
@@ -138,7 +138,7 @@ class SensingExamplesTest {
 
     /**
      * From the identity SGD interpolates (loss below 1e-14 over eight seeds) and does not generalize (test error above
-     * 2); from 1e-3 I it does: test error 0.003-0.044 over eight seeds, 0.015 on average.
+     * 2); from 1e-3 I it does: test error 0.003-0.083 over 24 draws, the mean of three at most 0.036.
      */
     @Test
     void sgdIdentityInit() {
@@ -149,7 +149,7 @@ class SensingExamplesTest {
             assertThat(t.finalMetric("train-loss")).isLessThan(1e-10);
             assertThat(t.finalMetric("test-error")).isGreaterThan(1.0);
         });
-        assertThat(small).hasSize(3).allSatisfy(t -> assertThat(t.finalMetric("test-error")).isLessThan(0.1));
+        assertThat(small).hasSize(3).allSatisfy(t -> assertThat(t.finalMetric("test-error")).isLessThan(0.2));
         assertThat(small.stream().mapToDouble(t -> t.finalMetric("test-error")).average().orElseThrow()).isLessThan(0.05);
     }
 
