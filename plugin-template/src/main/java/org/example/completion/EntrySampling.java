@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Measurement;
@@ -99,23 +100,14 @@ public record EntrySampling(Shape shape, int m, double noise) implements Measure
     }
 
     /** The factory: name, parameters, and the checks the parameters decide, made when the pipeline is built. */
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
 
-        @Override
-        public String name() {
-            return "entry-sampling";
-        }
-
-        @Override
-        public String description() {
-            return "m distinct entries of X chosen uniformly, scaled so that E[A*A] = I, plus Gaussian noise";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of(
-                    Parameter.integer("m", 500, 1, Integer.MAX_VALUE, "number of observed entries"),
-                    Parameter.real("noise", 0.0, 0, 1e6, "standard deviation of the noise on each entry"));
+        public Factory() {
+            super("entry-sampling",
+                    "m distinct entries of X chosen uniformly, scaled so that E[A*A] = I, plus Gaussian noise",
+                    Parameters.of(
+                            Parameter.integer("m", 500, 1, Integer.MAX_VALUE, "number of observed entries"),
+                            Parameter.real("noise", 0.0, 0, 1e6, "standard deviation of the noise on each entry")));
         }
 
         @Override

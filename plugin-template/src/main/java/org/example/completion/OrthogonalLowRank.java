@@ -6,6 +6,7 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -29,24 +30,15 @@ public record OrthogonalLowRank(int rows, int columns, int rank) implements Prob
     }
 
     /** The factory: name, parameters, and the checks the parameters decide, made when the pipeline is built. */
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
 
-        @Override
-        public String name() {
-            return "orthogonal-low-rank";
-        }
-
-        @Override
-        public String description() {
-            return "X* = U V^T, U and V random orthonormal columns (all r singular values 1)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of(
-                    Parameter.integer("rows", 40, 1, 100_000, "rows of X*"),
-                    Parameter.integer("columns", 30, 1, 100_000, "columns of X*"),
-                    Parameter.integer("rank", 2, 1, 100_000, "rank r of X* (at most min(rows, columns))"));
+        public Factory() {
+            super("orthogonal-low-rank",
+                    "X* = U V^T, U and V random orthonormal columns (all r singular values 1)",
+                    Parameters.of(
+                            Parameter.integer("rows", 40, 1, 100_000, "rows of X*"),
+                            Parameter.integer("columns", 30, 1, 100_000, "columns of X*"),
+                            Parameter.integer("rank", 2, 1, 100_000, "rank r of X* (at most min(rows, columns))")));
         }
 
         @Override

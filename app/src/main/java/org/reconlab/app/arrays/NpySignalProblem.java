@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -74,26 +75,17 @@ public final class NpySignalProblem implements Problem {
         }
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.string("path", null, "the .npy file (float64 or any real/integer dtype), absolute or"
                         + " relative to the spec file's directory"),
                 Parameter.choice("shape", "auto", List.of("auto", "vector", "matrix", "symmetric", "tensor"),
                         "how to read it; auto: 1-D vector, 2-D matrix (symmetric if exactly so), 3-D tensor"));
 
-        @Override
-        public String name() {
-            return "npy-signal";
-        }
-
-        @Override
-        public String description() {
-            return "a fixed ground truth read from a .npy file (such as a saved trial's truth.npy)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("npy-signal",
+                    "a fixed ground truth read from a .npy file (such as a saved trial's truth.npy)",
+                    PARAMETERS);
         }
 
         @Override

@@ -4,6 +4,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -18,20 +19,9 @@ public final class RelativeErrorMetric implements Metric {
         return new double[] {MatrixOps.relativeError(context.estimate(), context.truth().signal())};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "relative-error";
-        }
-
-        @Override
-        public String description() {
-            return "||X_hat - X*||_F / ||X*||_F";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("relative-error", "||X_hat - X*||_F / ||X*||_F", Parameters.of());
         }
 
         @Override

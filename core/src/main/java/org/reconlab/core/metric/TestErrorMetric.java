@@ -4,6 +4,7 @@ import cern.colt.matrix.DoubleMatrix1D;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -30,20 +31,11 @@ public final class TestErrorMetric implements Metric {
         return new double[] {Math.sqrt(squared) / MatrixOps.norm(truth)};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "test-error";
-        }
-
-        @Override
-        public String description() {
-            return "relative error on fresh noiseless measurements from the training ensemble";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("test-error",
+                    "relative error on fresh noiseless measurements from the training ensemble",
+                    Parameters.of());
         }
 
         @Override

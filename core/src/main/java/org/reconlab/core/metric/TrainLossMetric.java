@@ -2,6 +2,7 @@ package org.reconlab.core.metric;
 
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -15,20 +16,9 @@ public final class TrainLossMetric implements Metric {
         return new double[] {context.loss().orElseThrow()};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "train-loss";
-        }
-
-        @Override
-        public String description() {
-            return "the training objective at the iterate";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("train-loss", "the training objective at the iterate", Parameters.of());
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Observations;
@@ -106,26 +107,17 @@ public final class MatrixEstimateModel implements Model {
         return Blocks.of(BLOCK, symmetric() ? MatrixOps.symmetricPart(signalGradient) : signalGradient.copy());
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.choice("init", "zero", List.of("zero", "adjoint", "small-random", "identity"),
                         "zero, the back-projection A*(y), small-random (alpha G) or identity (alpha I)"),
                 Parameter.real("scale", 1e-3, 0.0, Double.MAX_VALUE, "initialization scale alpha (small-random, identity)"));
 
-        @Override
-        public String name() {
-            return "matrix-estimate";
-        }
-
-        @Override
-        public String description() {
-            return "the signal itself as the one parameter block X, loss 1/2 ||A(X) - y||^2 (for projected gradient,"
-                    + " convex solvers and reconstructions)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("matrix-estimate",
+                    "the signal itself as the one parameter block X, loss 1/2 ||A(X) - y||^2 (for projected gradient,"
+                            + " convex solvers and reconstructions)",
+                    PARAMETERS);
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.OptimizationTask;
@@ -55,24 +56,15 @@ public final class GradientDescent implements Optimizer {
         }
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("step", null, Double.MIN_VALUE, Double.MAX_VALUE, "step size eta"),
                 Parameter.integer("iterations", 1000, 0, Integer.MAX_VALUE, "number of gradient steps"));
 
-        @Override
-        public String name() {
-            return "gradient-descent";
-        }
-
-        @Override
-        public String description() {
-            return "gradient descent with a constant step on the model's training objective";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("gradient-descent",
+                    "gradient descent with a constant step on the model's training objective",
+                    PARAMETERS);
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.OptimizationTask;
@@ -91,7 +92,7 @@ public final class GradientDescentAscent implements Optimizer {
         }
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("step", null, Double.MIN_VALUE, Double.MAX_VALUE, "step eta_min of the descending blocks"),
                 Parameter.real("ascent-step", null, Double.MIN_VALUE, Double.MAX_VALUE,
@@ -100,19 +101,8 @@ public final class GradientDescentAscent implements Optimizer {
                 Parameter.choice("mode", "simultaneous", List.of("simultaneous", "alternating"),
                         "both players step from the same iterate, or the descending one first"));
 
-        @Override
-        public String name() {
-            return "gda";
-        }
-
-        @Override
-        public String description() {
-            return "gradient descent/ascent on a min-max objective (simultaneous or alternating)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("gda", "gradient descent/ascent on a min-max objective (simultaneous or alternating)", PARAMETERS);
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.OptimizationTask;
@@ -381,7 +382,7 @@ public final class GradientFlow implements Optimizer {
         }
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("time", null, Double.MIN_VALUE, Double.MAX_VALUE, "final time T of the flow"),
                 Parameter.choice("method", "dormand-prince", List.of("dormand-prince", "rosenbrock"), "explicit"
@@ -396,19 +397,10 @@ public final class GradientFlow implements Optimizer {
                 Parameter.real("gradient-tolerance", 0.0, 0.0, Double.MAX_VALUE, "stop once the gradient's Euclidean"
                         + " norm is at most this (0: never)"));
 
-        @Override
-        public String name() {
-            return "gradient-flow";
-        }
-
-        @Override
-        public String description() {
-            return "gradient flow integrated by adaptive Dormand-Prince 5(4) Runge-Kutta steps";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("gradient-flow",
+                    "gradient flow integrated by adaptive Dormand-Prince 5(4) Runge-Kutta steps",
+                    PARAMETERS);
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.Observations;
@@ -101,7 +102,7 @@ public final class NuclearNormMinimization implements Optimizer {
         return block;
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.choice("constraint", "noise-norm", List.of("noise-norm", "equality", "eta"),
                         "the bound eta in ||A(X) - y|| <= eta: the added noise's norm, 0, or the value of 'eta'"),
@@ -113,19 +114,10 @@ public final class NuclearNormMinimization implements Optimizer {
                 Parameter.integer("iterations", 10_000, 0, Integer.MAX_VALUE,
                         "budget of inner iterations (each one SVD, one A and one A*)"));
 
-        @Override
-        public String name() {
-            return "nuclear-norm";
-        }
-
-        @Override
-        public String description() {
-            return "min ||X||_* s.t. ||A(X) - y|| <= eta, by the smoothed dual with continuation (TFOCS)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("nuclear-norm",
+                    "min ||X||_* s.t. ||A(X) - y|| <= eta, by the smoothed dual with continuation (TFOCS)",
+                    PARAMETERS);
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.reconlab.core.operator.RowSubsetOperator;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.Objective;
@@ -89,7 +90,7 @@ public final class StochasticGradientDescent implements Optimizer {
         return new Observations(RowSubsetOperator.restrict(observations.operator(), rows), values, noise);
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("step", null, Double.MIN_VALUE, Double.MAX_VALUE,
                         "step size eta, applied to the full-gradient estimate (m/b) grad f_B"),
@@ -97,19 +98,10 @@ public final class StochasticGradientDescent implements Optimizer {
                 Parameter.integer("batch-size", 1, 1, Integer.MAX_VALUE,
                         "observations per step, drawn without replacement (capped at m; m gives gradient descent)"));
 
-        @Override
-        public String name() {
-            return "sgd";
-        }
-
-        @Override
-        public String description() {
-            return "mini-batch stochastic gradient descent with a constant step on the model's training objective";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("sgd",
+                    "mini-batch stochastic gradient descent with a constant step on the model's training objective",
+                    PARAMETERS);
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -118,7 +119,7 @@ public final class LowRankProblem implements Problem {
         return new GroundTruth(signalShape(), MatrixOps.multTransB(scaled, v), parts);
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("rows", 50, 1, Integer.MAX_VALUE, "n1, the number of rows of X*"),
                 Parameter.integer("columns", null, 1, Integer.MAX_VALUE, "n2, the number of columns (default: rows)"),
@@ -129,20 +130,11 @@ public final class LowRankProblem implements Problem {
                 Spectrum.TAIL_NORM,
                 Spectrum.TAIL_DECAY);
 
-        @Override
-        public String name() {
-            return "low-rank";
-        }
-
-        @Override
-        public String description() {
-            return "rows x columns matrix of rank r plus an optional tail, Haar singular vectors, singular values"
-                    + " from 1 to 1/kappa";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("low-rank",
+                    "rows x columns matrix of rank r plus an optional tail, Haar singular vectors, singular values"
+                            + " from 1 to 1/kappa",
+                    PARAMETERS);
         }
 
         @Override

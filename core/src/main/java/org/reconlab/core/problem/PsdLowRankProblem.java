@@ -9,6 +9,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -72,26 +73,17 @@ public final class PsdLowRankProblem implements Problem {
         return new GroundTruth(signalShape(), signal, Blocks.of(FACTOR, factor));
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("d", 100, 1, 100_000, "dimension: X* is d x d"),
                 Parameter.integer("rank", 5, 1, 100_000, "rank r of X*, at most d"),
                 Spectrum.CONDITION_NUMBER,
                 Spectrum.SPACING);
 
-        @Override
-        public String name() {
-            return "psd-low-rank";
-        }
-
-        @Override
-        public String description() {
-            return "d x d PSD matrix of rank r, Haar eigenvectors, eigenvalues from 1 to 1/kappa";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("psd-low-rank",
+                    "d x d PSD matrix of rank r, Haar eigenvectors, eigenvalues from 1 to 1/kappa",
+                    PARAMETERS);
         }
 
         @Override

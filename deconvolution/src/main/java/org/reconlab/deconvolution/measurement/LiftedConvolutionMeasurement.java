@@ -13,6 +13,7 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -120,7 +121,7 @@ public final class LiftedConvolutionMeasurement implements Measurement {
         return e.assign(cern.jet.math.Functions.mult(scale == 0 ? 0 : norm / scale));
     }
 
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("length", null, 1, 1 << 20, "L, the number of samples of the convolution"),
                 Parameter.choice("basis", "identity", List.of("identity", "random-identity", "band-limited"),
@@ -131,19 +132,11 @@ public final class LiftedConvolutionMeasurement implements Measurement {
                 Parameter.real("noise-level", 0.0, 0, Double.MAX_VALUE, "||e|| / ||A(X*)||"))
                 .with(AdversarialNoiseSearch.PARAMETERS.list().toArray(Parameter[]::new));
 
-        @Override
-        public String name() {
-            return "lifted-convolution";
-        }
-
-        @Override
-        public String description() {
-            return "y = (B h) conv (C m) + e, linear in X = h m^T; Gaussian C, short, random-support or band-limited B; random or adversarial e";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("lifted-convolution",
+                    "y = (B h) conv (C m) + e, linear in X = h m^T; Gaussian C, short, random-support or "
+                            + "band-limited B; random or adversarial e",
+                    PARAMETERS);
         }
 
         @Override

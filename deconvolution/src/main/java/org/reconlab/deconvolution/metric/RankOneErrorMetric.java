@@ -6,6 +6,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -41,20 +42,11 @@ public final class RankOneErrorMetric implements Metric {
         }
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "rank-one-error";
-        }
-
-        @Override
-        public String description() {
-            return "||h_hat m_hat^T - h m^T||_F / ||h m^T||_F, factors from the estimate's top singular pair";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("rank-one-error",
+                    "||h_hat m_hat^T - h m^T||_F / ||h m^T||_F, factors from the estimate's top singular pair",
+                    Parameters.of());
         }
 
         @Override

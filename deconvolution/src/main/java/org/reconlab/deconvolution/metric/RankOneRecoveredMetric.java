@@ -2,6 +2,7 @@ package org.reconlab.deconvolution.metric;
 
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -26,24 +27,15 @@ public final class RankOneRecoveredMetric implements Metric {
         return new double[] {error < threshold ? 1 : 0};
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("threshold", 2e-2, Double.MIN_VALUE, Double.MAX_VALUE,
                         "success when the rank-one error is below this"));
 
-        @Override
-        public String name() {
-            return "rank-one-recovered";
-        }
-
-        @Override
-        public String description() {
-            return "1 if the rank-one error is below the threshold (default 2e-2), else 0";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("rank-one-recovered",
+                    "1 if the rank-one error is below the threshold (default 2e-2), else 0",
+                    PARAMETERS);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package org.reconlab.deconvolution.model;
 
 import cern.colt.matrix.DoubleMatrix2D;
-import cern.colt.matrix.impl.DenseDoubleMatrix2D;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -12,6 +11,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Observations;
@@ -94,26 +94,17 @@ public final class RankOneFactorsModel implements Model {
         return Blocks.of("h", gradientH, "m", gradientM);
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.choice("init", "spectral", List.of("spectral", "random"),
                         "top singular pair of A*(y), or random directions"),
                 Parameter.real("scale", 1.0, Double.MIN_VALUE, Double.MAX_VALUE,
                         "||h||^2 = ||m||^2 = scale at a random start"));
 
-        @Override
-        public String name() {
-            return "rank-one-factors";
-        }
-
-        @Override
-        public String description() {
-            return "blind deconvolution factors (h, m) with signal h m^T; spectral or random start";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("rank-one-factors",
+                    "blind deconvolution factors (h, m) with signal h m^T; spectral or random start",
+                    PARAMETERS);
         }
 
         @Override

@@ -7,6 +7,7 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -54,24 +55,15 @@ public final class BlindDeconvolutionProblem implements Problem {
         return v.assign(cern.jet.math.Functions.div(norm));
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("k", null, 1, 10_000, "K, the dimension of the filter's subspace (h in R^K)"),
                 Parameter.integer("n", null, 1, 10_000, "N, the dimension of the signal's subspace (m in R^N)"));
 
-        @Override
-        public String name() {
-            return "blind-deconvolution";
-        }
-
-        @Override
-        public String description() {
-            return "unit-norm Gaussian h in R^K and m in R^N, lifted to the rank-one X* = h m^T";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("blind-deconvolution",
+                    "unit-norm Gaussian h in R^K and m in R^N, lifted to the rank-one X* = h m^T",
+                    PARAMETERS);
         }
 
         @Override

@@ -8,6 +8,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Observations;
@@ -106,7 +107,7 @@ public final class DiagonalNetworkModel implements Model {
         return result;
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("depth", 2, 1, 100, "depth D of the factorization w = u^D - v^D"),
                 Parameter.real("alpha", null, Double.MIN_VALUE, Double.MAX_VALUE, "initialization u0 = v0 = alpha;"
@@ -114,19 +115,8 @@ public final class DiagonalNetworkModel implements Model {
                 Parameter.real("product-scale", null, Double.MIN_VALUE, Double.MAX_VALUE, "initialization by the size"
                         + " alpha^D of the initial products u0^D = v0^D (the scale of w); not together with alpha"));
 
-        @Override
-        public String name() {
-            return "diagonal-network";
-        }
-
-        @Override
-        public String description() {
-            return "diagonal linear network w = u^D - v^D from u0 = v0 = alpha 1";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("diagonal-network", "diagonal linear network w = u^D - v^D from u0 = v0 = alpha 1", PARAMETERS);
         }
 
         @Override

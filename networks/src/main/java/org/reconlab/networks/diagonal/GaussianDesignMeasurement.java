@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Measurement;
@@ -118,24 +119,15 @@ public final class GaussianDesignMeasurement implements Measurement {
         }
     }
 
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("n", null, 1, 100_000_000, "number of samples (rows of A)"),
                 Parameter.real("noise", 0.0, 0.0, Double.MAX_VALUE, "standard deviation sigma of the additive noise"));
 
-        @Override
-        public String name() {
-            return "gaussian-design";
-        }
-
-        @Override
-        public String description() {
-            return "y = A w + noise, A n x d with i.i.d. N(0, 1/n) entries (E||Aw||^2 = ||w||^2)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("gaussian-design",
+                    "y = A w + noise, A n x d with i.i.d. N(0, 1/n) entries (E||Aw||^2 = ||w||^2)",
+                    PARAMETERS);
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.reconlab.networks.diagonal;
 import java.util.List;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -48,23 +49,15 @@ public final class L1GapMetric implements Metric {
         return new double[] {value};
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private static final Parameters PARAMETERS = Parameters.of(Parameter.choice("measure", "distance",
                 List.of("distance", "excess"), "distance ||w - w_1||_1 or excess l1 norm ||w||_1 - ||w_1||_1"));
 
-        @Override
-        public String name() {
-            return "l1-gap";
-        }
-
-        @Override
-        public String description() {
-            return "gap between the model's vector and the l1 minimizer of the training observations (basis pursuit)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("l1-gap",
+                    "gap between the model's vector and the l1 minimizer of the training observations (basis "
+                            + "pursuit)",
+                    PARAMETERS);
         }
 
         @Override

@@ -8,6 +8,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -66,26 +67,15 @@ public final class SparseVectorProblem implements Problem {
         return new GroundTruth(signalShape(), w, Blocks.of("support", supportBlock));
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("d", null, 1, 100_000_000, "dimension"),
                 Parameter.integer("sparsity", 5, 0, 100_000_000, "number of non-zero entries s"),
                 Parameter.choice("values", "gaussian", List.of("gaussian", "sign"),
                         "distribution of the non-zero entries: N(0, 1) or random signs"));
 
-        @Override
-        public String name() {
-            return "sparse-vector";
-        }
-
-        @Override
-        public String description() {
-            return "s-sparse vector in R^d on a uniformly random support";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("sparse-vector", "s-sparse vector in R^d on a uniformly random support", PARAMETERS);
         }
 
         @Override

@@ -4,6 +4,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -17,20 +18,9 @@ public final class DiscriminatorNormMetric implements Metric {
         return new double[] {MatrixOps.frobeniusNorm(context.parameters().get("d"))};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "discriminator-norm";
-        }
-
-        @Override
-        public String description() {
-            return "||d||, the norm of the linear discriminator of a GAN";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("discriminator-norm", "||d||, the norm of the linear discriminator of a GAN", Parameters.of());
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Objective;
@@ -169,7 +170,7 @@ public final class GanGeneratorModel implements SaddlePointModel {
         };
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("width", null, 1, 1_000_000, "hidden width k of the generator"),
                 Parameter.integer("latent", null, 1, 1_000_000, "latent dimension r (default: the problem's)"),
@@ -178,19 +179,10 @@ public final class GanGeneratorModel implements SaddlePointModel {
                 Parameter.bool("train-output", false, "whether the output layer V is trained too"),
                 Parameter.real("scale", 1.0, Double.MIN_VALUE, Double.MAX_VALUE, "initial W entries ~ N(0, scale^2/r)"));
 
-        @Override
-        public String name() {
-            return "gan-generator";
-        }
-
-        @Override
-        public String description() {
-            return "GAN: generator V relu(W z) of width k against a linear discriminator with a quadratic penalty";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("gan-generator",
+                    "GAN: generator V relu(W z) of width k against a linear discriminator with a quadratic penalty",
+                    PARAMETERS);
         }
 
         @Override

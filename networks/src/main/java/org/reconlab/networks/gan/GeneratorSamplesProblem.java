@@ -6,6 +6,7 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -55,7 +56,7 @@ public final class GeneratorSamplesProblem implements Problem {
         return new GroundTruth(signalShape(), x, Blocks.builder().add("V", v).add("W", w).add("Z", z).build());
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("m", null, 1, 1_000_000, "data dimension"),
                 Parameter.integer("n", 100, 1, 10_000_000, "number of samples"),
@@ -63,19 +64,10 @@ public final class GeneratorSamplesProblem implements Problem {
                         + " the generator)"),
                 Parameter.integer("teacher-width", 10, 1, 1_000_000, "hidden width k* of the teacher generator"));
 
-        @Override
-        public String name() {
-            return "generator-samples";
-        }
-
-        @Override
-        public String description() {
-            return "n samples V* relu(W* z) of a random one-hidden-layer ReLU teacher generator";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("generator-samples",
+                    "n samples V* relu(W* z) of a random one-hidden-layer ReLU teacher generator",
+                    PARAMETERS);
         }
 
         @Override

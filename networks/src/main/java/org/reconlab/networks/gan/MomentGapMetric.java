@@ -4,6 +4,7 @@ import cern.colt.matrix.DoubleMatrix1D;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -29,20 +30,12 @@ public final class MomentGapMetric implements Metric {
         return new double[] {Math.sqrt(squared) / MatrixOps.norm(observations.values())};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "moment-gap";
-        }
-
-        @Override
-        public String description() {
-            return "||A(G) - y|| / ||y||: the generated data's observed statistics (a GAN: its mean) against the data's";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("moment-gap",
+                    "||A(G) - y|| / ||y||: the generated data's observed statistics (a GAN: its mean) against the "
+                            + "data's",
+                    Parameters.of());
         }
 
         @Override

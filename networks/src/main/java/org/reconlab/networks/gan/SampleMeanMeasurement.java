@@ -5,6 +5,7 @@ import cern.colt.matrix.DoubleMatrix2D;
 import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Measurement;
@@ -96,20 +97,11 @@ public final class SampleMeanMeasurement implements Measurement {
         }
     }
 
-    public static final class Factory implements MeasurementFactory {
-        @Override
-        public String name() {
-            return "sample-mean";
-        }
-
-        @Override
-        public String description() {
-            return "the mean of the samples (columns), all a linear discriminator can see of a data set";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
+        public Factory() {
+            super("sample-mean",
+                    "the mean of the samples (columns), all a linear discriminator can see of a data set",
+                    Parameters.of());
         }
 
         @Override

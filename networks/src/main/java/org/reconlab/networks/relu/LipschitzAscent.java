@@ -6,6 +6,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.OptimizationTask;
 import org.reconlab.core.spi.Optimizer;
@@ -132,7 +133,7 @@ public final class LipschitzAscent implements Optimizer {
         return LpNorms.norm(x, 2);
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("starts", 32, 1, 1_000_000, "number of random starting inputs"),
                 Parameter.integer("steps", 100, 0, 100_000_000, "ascent steps per start"),
@@ -144,20 +145,11 @@ public final class LipschitzAscent implements Optimizer {
                 Parameter.real("radius-decades", 3.0, 0.0, 30.0, "starts after the first are the model's random"
                         + " starts scaled by 10^u, u uniform in [0, radius-decades], to reach the far field"));
 
-        @Override
-        public String name() {
-            return "lipschitz-ascent";
-        }
-
-        @Override
-        public String description() {
-            return "lower bound on a ReLU network's l^p Lipschitz constant: multi-start smoothed ascent of"
-                    + " ||grad Phi(x)||_q across activation regions";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("lipschitz-ascent",
+                    "lower bound on a ReLU network's l^p Lipschitz constant: multi-start smoothed ascent of"
+                            + " ||grad Phi(x)||_q across activation regions",
+                    PARAMETERS);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
@@ -91,26 +92,12 @@ public final class LipschitzMetric implements Metric {
         return List.of(Quantity.values()).stream().<MetricFactory>map(Factory::new).toList();
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private final Quantity quantity;
 
         public Factory(Quantity quantity) {
+            super(quantity.metricName, quantity.description, Parameters.of());
             this.quantity = quantity;
-        }
-
-        @Override
-        public String name() {
-            return quantity.metricName;
-        }
-
-        @Override
-        public String description() {
-            return quantity.description;
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
         }
 
         @Override

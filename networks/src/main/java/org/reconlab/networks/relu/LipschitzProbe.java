@@ -7,6 +7,7 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Observations;
@@ -97,26 +98,17 @@ public final class LipschitzProbe implements Model {
         return Blocks.of("x", signalGradient.copy());
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("p", 2.0, 1.0, Double.POSITIVE_INFINITY, "exponent of the input norm l^p, in [1, inf]"
                         + " (.inf in YAML); the Lipschitz constant is sup ||grad Phi||_q with 1/p + 1/q = 1"),
                 Parameter.real("scale", 1.0, Double.MIN_VALUE, Double.MAX_VALUE,
                         "standard deviation of the entries of a random start x"));
 
-        @Override
-        public String name() {
-            return "lipschitz-probe";
-        }
-
-        @Override
-        public String description() {
-            return "input point x of a network (block x) and the norm l^p in which its Lipschitz constant is sought";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("lipschitz-probe",
+                    "input point x of a network (block x) and the norm l^p in which its Lipschitz constant is sought",
+                    PARAMETERS);
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -120,7 +121,7 @@ public final class ReluNetworkProblem implements Problem {
         return new GroundTruth(signalShape(), null, network.toBlocks());
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("d", null, 1, 1_000_000, "input dimension"),
                 Parameter.integer("width", null, 1, 1_000_000, "width of every hidden layer (default 100);"
@@ -138,19 +139,10 @@ public final class ReluNetworkProblem implements Problem {
                 Parameter.choice("scaling", "fan-out", List.of("fan-out", "fan-in"), "He scaling of the weights:"
                         + " fan-out (Geuchen et al. 2023, typical gradient ~ N(0, I_d)) or fan-in (variance 2/fan-in)"));
 
-        @Override
-        public String name() {
-            return "relu-network";
-        }
-
-        @Override
-        public String description() {
-            return "random ReLU network R^d -> R, He-scaled Gaussian weights, symmetric random biases";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("relu-network",
+                    "random ReLU network R^d -> R, He-scaled Gaussian weights, symmetric random biases",
+                    PARAMETERS);
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.reconlab.networks.reparam;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -36,20 +37,12 @@ public final class RegularizerGapMetric implements Metric {
         return new double[] {Math.sqrt(difference / Math.max(norm, Double.MIN_NORMAL))};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "regularizer-gap";
-        }
-
-        @Override
-        public String description() {
-            return "relative distance to argmin R(w) s.t. Aw = y, R the regularizer induced by the reparametrization";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("regularizer-gap",
+                    "relative distance to argmin R(w) s.t. Aw = y, R the regularizer induced by the "
+                            + "reparametrization",
+                    Parameters.of());
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Objective;
@@ -145,7 +146,7 @@ public final class ReparametrizedLinearModel implements Model {
         }
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.choice("reparametrization", "identity", List.of("identity", "lp", "sinh"),
                         "rho: identity (R = w^2/2), lp (R ~ |w|^p smoothed at beta), sinh (link beta atan(w/beta))"),
@@ -154,19 +155,10 @@ public final class ReparametrizedLinearModel implements Model {
                 Parameter.choice("loss", "square", List.of("square", "logistic", "exponential"),
                         "training loss; the classification losses use the labels sign(y)"));
 
-        @Override
-        public String name() {
-            return "reparametrized-linear";
-        }
-
-        @Override
-        public String description() {
-            return "linear model w = rho(theta) entrywise from theta = 0, square or classification loss";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("reparametrized-linear",
+                    "linear model w = rho(theta) entrywise from theta = 0, square or classification loss",
+                    PARAMETERS);
         }
 
         @Override

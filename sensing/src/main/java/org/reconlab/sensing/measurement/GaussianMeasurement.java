@@ -6,6 +6,7 @@ import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -152,25 +153,16 @@ public final class GaussianMeasurement implements Measurement {
         }
     }
 
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements (or give oversampling)"),
                 OVERSAMPLING,
                 GaussianNoise.PARAMETER);
 
-        @Override
-        public String name() {
-            return "gaussian";
-        }
-
-        @Override
-        public String description() {
-            return "m dense Gaussian measurements <A_i, X>, entries N(0,1), scaled by 1/sqrt(m)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("gaussian",
+                    "m dense Gaussian measurements <A_i, X>, entries N(0,1), scaled by 1/sqrt(m)",
+                    PARAMETERS);
         }
 
         @Override

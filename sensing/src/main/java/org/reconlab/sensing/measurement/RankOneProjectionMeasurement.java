@@ -8,6 +8,7 @@ import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -100,7 +101,7 @@ public final class RankOneProjectionMeasurement implements Measurement {
         return 8L * m * d;
     }
 
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of samples a_i (or give oversampling)"),
                 GaussianMeasurement.OVERSAMPLING,
@@ -108,19 +109,10 @@ public final class RankOneProjectionMeasurement implements Measurement {
                 Parameter.real("truncation", 0.0, 0.0, Double.MAX_VALUE,
                         "discard samples with ||a_i||^2 > truncation * d (0: keep all)"));
 
-        @Override
-        public String name() {
-            return "rank-one-projection";
-        }
-
-        @Override
-        public String description() {
-            return "rank-one projections a_i^T X a_i / sqrt(m), a_i ~ N(0, I): a quadratic network's training data";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("rank-one-projection",
+                    "rank-one projections a_i^T X a_i / sqrt(m), a_i ~ N(0, I): a quadratic network's training data",
+                    PARAMETERS);
         }
 
         @Override

@@ -5,6 +5,7 @@ import org.reconlab.core.kernel.PackedSymmetricKernels;
 import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -100,25 +101,16 @@ public final class SymmetricGaussianMeasurement implements Measurement {
         return noise == 0 ? this : new SymmetricGaussianMeasurement(d, m, 0);
     }
 
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("m", null, 1, Integer.MAX_VALUE, "number of measurements (or give oversampling)"),
                 GaussianMeasurement.OVERSAMPLING,
                 GaussianNoise.PARAMETER);
 
-        @Override
-        public String name() {
-            return "symmetric-gaussian";
-        }
-
-        @Override
-        public String description() {
-            return "m dense symmetric Gaussian (GOE) measurements <A_i, X> of a symmetric X, scaled by 1/sqrt(m)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("symmetric-gaussian",
+                    "m dense symmetric Gaussian (GOE) measurements <A_i, X> of a symmetric X, scaled by 1/sqrt(m)",
+                    PARAMETERS);
         }
 
         @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import org.reconlab.core.linalg.Decompositions;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -62,24 +63,15 @@ public final class EffectiveRankMetric implements Metric {
         return new double[] {entropy ? entropyRank(s) : stableRank(s)};
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.choice("definition", "entropy", List.of("entropy", "stable"),
                         "entropy: exp of the entropy of s / ||s||_1; stable: ||X||_F^2 / ||X||_2^2"));
 
-        @Override
-        public String name() {
-            return "effective-rank";
-        }
-
-        @Override
-        public String description() {
-            return "effective rank of the iterate (entropy of its normalized singular values, or stable rank)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("effective-rank",
+                    "effective rank of the iterate (entropy of its normalized singular values, or stable rank)",
+                    PARAMETERS);
         }
 
         @Override

@@ -5,6 +5,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -24,20 +25,9 @@ public final class ImbalanceMetric implements Metric {
         return new double[] {MatrixOps.distance(MatrixOps.multTransA(u, u), MatrixOps.multTransA(v, v))};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "imbalance";
-        }
-
-        @Override
-        public String description() {
-            return "||U^T U - V^T V||_F of the factors of U V^T";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("imbalance", "||U^T U - V^T V||_F of the factors of U V^T", Parameters.of());
         }
 
         @Override

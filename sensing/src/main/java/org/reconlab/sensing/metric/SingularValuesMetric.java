@@ -3,6 +3,7 @@ package org.reconlab.sensing.metric;
 import org.reconlab.core.linalg.Decompositions;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -34,23 +35,14 @@ public final class SingularValuesMetric implements Metric {
         return out;
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("count", 5, 1, 10_000, "how many of the largest singular values to record"));
 
-        @Override
-        public String name() {
-            return "singular-values";
-        }
-
-        @Override
-        public String description() {
-            return "the largest singular values of the factor (the model's first block), over time";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("singular-values",
+                    "the largest singular values of the factor (the model's first block), over time",
+                    PARAMETERS);
         }
 
         @Override

@@ -9,6 +9,7 @@ import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
@@ -76,24 +77,15 @@ public final class SubspaceAngleMetric implements Metric {
         return truth.signal();
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("rank", null, 1, Integer.MAX_VALUE, "r, the dimension of the compared column spaces"
                         + " (default: the numerical rank of the truth)"));
 
-        @Override
-        public String name() {
-            return "subspace-angle";
-        }
-
-        @Override
-        public String description() {
-            return "sine of the largest principal angle between the top-r column spaces of iterate and truth";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("subspace-angle",
+                    "sine of the largest principal angle between the top-r column spaces of iterate and truth",
+                    PARAMETERS);
         }
 
         @Override

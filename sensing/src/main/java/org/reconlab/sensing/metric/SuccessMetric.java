@@ -3,6 +3,7 @@ package org.reconlab.sensing.metric;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -27,23 +28,14 @@ public final class SuccessMetric implements Metric {
         return new double[] {MatrixOps.relativeError(context.estimate(), context.truth().signal()) <= threshold ? 1 : 0};
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("threshold", 1e-6, 0.0, Double.MAX_VALUE, "largest relative error that counts as success"));
 
-        @Override
-        public String name() {
-            return "success";
-        }
-
-        @Override
-        public String description() {
-            return "1 if the relative error is at most the threshold, else 0 (mean over trials: success rate)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("success",
+                    "1 if the relative error is at most the threshold, else 0 (mean over trials: success rate)",
+                    PARAMETERS);
         }
 
         @Override

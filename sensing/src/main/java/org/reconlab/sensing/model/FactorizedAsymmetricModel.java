@@ -11,6 +11,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Objective;
@@ -116,7 +117,7 @@ public final class FactorizedAsymmetricModel implements Model {
         return new SquareLossObjective(this, observations, 0.5);
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("width", null, 1, Integer.MAX_VALUE,
                         "columns k of U and V (default: min(d1, d2), fully over-parameterized)"),
@@ -124,19 +125,8 @@ public final class FactorizedAsymmetricModel implements Model {
                         "small-random (alpha G / sqrt(k) for both), identity (alpha I) or spectral (top-k SVD of A*(y))"),
                 Parameter.real("scale", 1e-3, 0.0, Double.MAX_VALUE, "initialization scale alpha (not used by spectral)"));
 
-        @Override
-        public String name() {
-            return "factorized-asymmetric";
-        }
-
-        @Override
-        public String description() {
-            return "X = U V^T with U d1 x k, V d2 x k, loss 1/2 ||A(UV^T) - y||^2";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("factorized-asymmetric", "X = U V^T with U d1 x k, V d2 x k, loss 1/2 ||A(UV^T) - y||^2", PARAMETERS);
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Objective;
@@ -111,26 +112,15 @@ public final class FactorizedSymmetricModel implements Model {
         return new SquareLossObjective(this, observations, LOSS_WEIGHT);
     }
 
-    public static final class Factory implements ModelFactory {
+    public static final class Factory extends DeclaredFactory<Model> implements ModelFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("width", null, 1, Integer.MAX_VALUE, "columns k of U (default: d, fully over-parameterized)"),
                 Parameter.choice("init", "small-random", Initialization.specNames(),
                         "small-random (alpha G / sqrt(k)), identity (alpha I) or spectral (top-k eigenpairs of A*(y))"),
                 Parameter.real("scale", 1e-3, 0.0, Double.MAX_VALUE, "initialization scale alpha (not used by spectral)"));
 
-        @Override
-        public String name() {
-            return "factorized-symmetric";
-        }
-
-        @Override
-        public String description() {
-            return "X = U U^T with U d x k, loss 1/4 ||A(UU^T) - y||^2";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("factorized-symmetric", "X = U U^T with U d x k, loss 1/4 ||A(UU^T) - y||^2", PARAMETERS);
         }
 
         @Override

@@ -9,6 +9,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.OptimizationTask;
@@ -111,25 +112,16 @@ public final class AlternatingLeastSquares implements Optimizer {
         }
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("iterations", 50, 0, Integer.MAX_VALUE, "number of (U, V) sweeps"),
                 Parameter.real("tolerance", 0.0, 0.0, Double.MAX_VALUE,
                         "stop when ||X_t - X_{t-1}||_F <= tolerance ||X_t||_F (0: run the whole budget)"));
 
-        @Override
-        public String name() {
-            return "als";
-        }
-
-        @Override
-        public String description() {
-            return "alternating least squares on U V^T, from the model's V (random for init small-random)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("als",
+                    "alternating least squares on U V^T, from the model's V (random for init small-random)",
+                    PARAMETERS);
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Objective;
 import org.reconlab.core.spi.OptimizationTask;
@@ -82,7 +83,7 @@ public final class ProjectedGradient implements Optimizer {
         }
     }
 
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.real("step", null, Double.MIN_VALUE, Double.MAX_VALUE, "step size eta"),
                 Parameter.integer("iterations", 500, 0, Integer.MAX_VALUE, "number of projected steps"),
@@ -90,19 +91,10 @@ public final class ProjectedGradient implements Optimizer {
                         "psd: PSD cone; psd-rank: PSD of rank <= r; rank: rank <= r (SVP)"),
                 Parameter.integer("rank", null, 1, Integer.MAX_VALUE, "r for psd-rank and rank"));
 
-        @Override
-        public String name() {
-            return "projected-gradient";
-        }
-
-        @Override
-        public String description() {
-            return "gradient descent on the full matrix, projected onto the PSD cone, rank-r PSD or rank-r matrices";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("projected-gradient",
+                    "gradient descent on the full matrix, projected onto the PSD cone, rank-r PSD or rank-r matrices",
+                    PARAMETERS);
         }
 
         @Override

@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -177,7 +178,7 @@ public final class SketchMeasurement implements Measurement {
         return g.assign(cern.jet.math.Functions.mult(scale));
     }
 
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("k", null, 1, Integer.MAX_VALUE, "width of the range sketch Y = X Omega"),
                 Parameter.integer("l", null, 1, Integer.MAX_VALUE,
@@ -189,19 +190,8 @@ public final class SketchMeasurement implements Measurement {
                 Parameter.choice("delivery", "batch", List.of("batch", "entries", "rank-one"),
                         "sketch X at once, or stream it as entry or rank-one (column) updates"));
 
-        @Override
-        public String name() {
-            return "sketch";
-        }
-
-        @Override
-        public String description() {
-            return "noisy range and co-range sketches Y = X Omega + E1, W = Psi X + E2";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("sketch", "noisy range and co-range sketches Y = X Omega + E1, W = Psi X + E2", PARAMETERS);
         }
 
         @Override

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -100,7 +101,7 @@ public final class TensorSketchMeasurement implements Measurement {
         return g;
     }
 
-    public static final class Factory implements MeasurementFactory {
+    public static final class Factory extends DeclaredFactory<Measurement> implements MeasurementFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("k", null, 1, Integer.MAX_VALUE, "second dimension of the range sketch Y = X * Omega"),
                 Parameter.integer("l", null, 1, Integer.MAX_VALUE,
@@ -108,19 +109,10 @@ public final class TensorSketchMeasurement implements Measurement {
                 Parameter.real("range-noise", 0.0, 0.0, Double.MAX_VALUE, "||E1||_F, noise added to Y"),
                 Parameter.real("corange-noise", 0.0, 0.0, Double.MAX_VALUE, "||E2||_F, noise added to W"));
 
-        @Override
-        public String name() {
-            return "tensor-sketch";
-        }
-
-        @Override
-        public String description() {
-            return "noisy t-product sketches Y = X * Omega + E1, W = Psi * X + E2 of a third-order tensor";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("tensor-sketch",
+                    "noisy t-product sketches Y = X * Omega + E1, W = Psi * X + E2 of a third-order tensor",
+                    PARAMETERS);
         }
 
         @Override

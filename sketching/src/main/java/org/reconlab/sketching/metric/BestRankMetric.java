@@ -8,6 +8,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.problem.LowRankProblem;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Metric;
@@ -65,30 +66,19 @@ public final class BestRankMetric implements Metric {
         return Spectra.tailEnergy(Spectra.matrixSingularValues(truth), rank);
     }
 
-    public static final class Factory implements MetricFactory {
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("rank", null, 0, Integer.MAX_VALUE, "r (default: the rank the problem plants)"));
 
         private final Kind kind;
 
         public Factory(Kind kind) {
-            this.kind = requireNonNull(kind, "kind is null");
-        }
-
-        @Override
-        public String name() {
-            return kind == Kind.ERROR ? "best-rank-error" : "best-rank-ratio";
-        }
-
-        @Override
-        public String description() {
-            return kind == Kind.ERROR ? "||X - [[X]]_r||_F / ||X||_F, the relative error of the best rank-r approximation"
-                    : "||X_hat - X||_F / ||X - [[X]]_r||_F, the error relative to the best rank-r error (Eckart-Young)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+            super(requireNonNull(kind, "kind is null") == Kind.ERROR ? "best-rank-error" : "best-rank-ratio",
+                    kind == Kind.ERROR
+                    ? "||X - [[X]]_r||_F / ||X||_F, the relative error of the best rank-r approximation"
+                    : "||X_hat - X||_F / ||X - [[X]]_r||_F, the error relative to the best rank-r error (Eckart-Young)",
+                    PARAMETERS);
+            this.kind = kind;
         }
 
         @Override

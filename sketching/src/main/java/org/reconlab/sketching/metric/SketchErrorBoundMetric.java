@@ -7,6 +7,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
 import org.reconlab.core.spi.MetricFactory;
@@ -98,20 +99,12 @@ public final class SketchErrorBoundMetric implements Metric {
         return (l - 1.0) / (l - k - 1) * best + k / ((double) l * (l - k - 1)) * e2 * e2;
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "sketch-error-bound";
-        }
-
-        @Override
-        public String description() {
-            return "root-mean-square bound on the relative error of the double sketch (Tropp et al. 2017 Thm 4.3 plus noise)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("sketch-error-bound",
+                    "root-mean-square bound on the relative error of the double sketch (Tropp et al. 2017 Thm 4.3 "
+                            + "plus noise)",
+                    Parameters.of());
         }
 
         @Override

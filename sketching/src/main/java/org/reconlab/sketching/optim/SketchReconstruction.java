@@ -8,6 +8,7 @@ import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Observations;
@@ -89,7 +90,7 @@ public final class SketchReconstruction implements Optimizer {
     }
 
     /** The factory of one {@link Method}. */
-    public static final class Factory implements OptimizerFactory {
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("rank", null, 1, Integer.MAX_VALUE,
                         "truncate the reconstruction to its best rank-r approximation (default: no truncation)"));
@@ -97,22 +98,8 @@ public final class SketchReconstruction implements Optimizer {
         private final Method method;
 
         public Factory(Method method) {
-            this.method = requireNonNull(method, "method is null");
-        }
-
-        @Override
-        public String name() {
-            return method.specName;
-        }
-
-        @Override
-        public String description() {
-            return method.description;
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+            super(method.specName, method.description, PARAMETERS);
+            this.method = method;
         }
 
         @Override

@@ -5,6 +5,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Observations;
 import org.reconlab.core.spi.OptimizationTask;
@@ -51,20 +52,11 @@ public final class TensorDoubleSketch implements Optimizer {
         observer.observe(1, parameters);
     }
 
-    public static final class Factory implements OptimizerFactory {
-        @Override
-        public String name() {
-            return "tensor-double-sketch";
-        }
-
-        @Override
-        public String description() {
-            return "X_hat = Y * (Psi * Y)^+ * W under the t-product, slice by slice in the Fourier domain";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Optimizer> implements OptimizerFactory {
+        public Factory() {
+            super("tensor-double-sketch",
+                    "X_hat = Y * (Psi * Y)^+ * W under the t-product, slice by slice in the Fourier domain",
+                    Parameters.of());
         }
 
         @Override

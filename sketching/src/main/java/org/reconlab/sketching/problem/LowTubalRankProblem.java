@@ -7,6 +7,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
@@ -68,7 +69,7 @@ public final class LowTubalRankProblem implements Problem {
         return new GroundTruth(signalShape(), x, Blocks.of("A", a.unfolding(), "B", b.unfolding()));
     }
 
-    public static final class Factory implements ProblemFactory {
+    public static final class Factory extends DeclaredFactory<Problem> implements ProblemFactory {
         private static final Parameters PARAMETERS = Parameters.of(
                 Parameter.integer("n1", null, 1, Integer.MAX_VALUE, "first dimension"),
                 Parameter.integer("n2", null, 1, Integer.MAX_VALUE, "second dimension (default: n1)"),
@@ -77,19 +78,10 @@ public final class LowTubalRankProblem implements Problem {
                 Parameter.real("tail-norm", 0.0, 0.0, Double.MAX_VALUE,
                         "Frobenius norm of a dense Gaussian tail added to the unit-norm low-tubal-rank part"));
 
-        @Override
-        public String name() {
-            return "low-tubal-rank";
-        }
-
-        @Override
-        public String description() {
-            return "n1 x n2 x n3 tensor A * B of tubal rank r (t-product), unit Frobenius norm, optional tail";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return PARAMETERS;
+        public Factory() {
+            super("low-tubal-rank",
+                    "n1 x n2 x n3 tensor A * B of tubal rank r (t-product), unit Frobenius norm, optional tail",
+                    PARAMETERS);
         }
 
         @Override
