@@ -81,6 +81,12 @@ public final class GaussianDesignMeasurement implements Measurement {
             return matrix;
         }
 
+        /** A copy of the design matrix: exported as operator.npy. */
+        @Override
+        public java.util.Optional<DoubleMatrix2D> asDenseMatrix() {
+            return java.util.Optional.of(matrix.copy());
+        }
+
         @Override
         public Shape domain() {
             return Shape.vector(matrix.columns());

@@ -38,6 +38,11 @@ public interface Reparametrization {
         return Double.POSITIVE_INFINITY;
     }
 
+    /** The p of the l^p norm this reparametrization is designed to induce, if it is one (2 for the identity). */
+    default java.util.OptionalDouble targetExponent() {
+        return java.util.OptionalDouble.empty();
+    }
+
     /** {@code w = theta}: {@code R(w) = w^2 / 2}; from zero the flow ends at the minimum-norm interpolant. */
     static Reparametrization identity() {
         return new Reparametrization() {
@@ -72,6 +77,11 @@ public interface Reparametrization {
             }
 
             @Override
+            public java.util.OptionalDouble targetExponent() {
+                return java.util.OptionalDouble.of(2);
+            }
+
+            @Override
             public String toString() {
                 return "identity";
             }
@@ -87,50 +97,8 @@ public interface Reparametrization {
      * {@code (R')^{-1}(z) = sign(z) (((p-1)|z| + beta^{p-1})^{1/(p-1)} - beta)}. For {@code 1 < p < 2} the implicit
      * bias is an l^p norm between l1 and l2; {@code p = 2} is the identity.
      */
-    static Reparametrization lp(double p, double beta) {
-        if (!(p > 1) || Double.isInfinite(p) || !(beta > 0)) {
-            throw new IllegalArgumentException("need 1 < p < inf and beta > 0, got p = " + p + ", beta = " + beta);
-        }
-        double half = p / 2;
-        double betaHalf = Math.pow(beta, half);
-        double betaP1 = Math.pow(beta, p - 1);
-        return new Reparametrization() {
-            @Override
-            public double rho(double theta) {
-                return Math.signum(theta) * (Math.pow(half * Math.abs(theta) + betaHalf, 1 / half) - beta);
-            }
-
-            @Override
-            public double rhoDerivative(double theta) {
-                return Math.pow(half * Math.abs(theta) + betaHalf, 1 / half - 1);
-            }
-
-            @Override
-            public double regularizer(double w) {
-                double a = Math.abs(w);
-                return (Math.pow(beta + a, p) - Math.pow(beta, p)) / (p * (p - 1)) - betaP1 * a / (p - 1);
-            }
-
-            @Override
-            public double link(double w) {
-                return Math.signum(w) * (Math.pow(beta + Math.abs(w), p - 1) - betaP1) / (p - 1);
-            }
-
-            @Override
-            public double inverseLink(double z) {
-                return Math.signum(z) * (Math.pow((p - 1) * Math.abs(z) + betaP1, 1 / (p - 1)) - beta);
-            }
-
-            @Override
-            public double inverseLinkDerivative(double z) {
-                return Math.pow((p - 1) * Math.abs(z) + betaP1, 1 / (p - 1) - 1);
-            }
-
-            @Override
-            public String toString() {
-                return "lp(p = " + p + ", beta = " + beta + ")";
-            }
-        };
+    static LpReparametrization lp(double p, double beta) {
+        return new LpReparametrization(p, beta);
     }
 
     /**

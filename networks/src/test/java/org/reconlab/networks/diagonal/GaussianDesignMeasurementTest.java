@@ -41,6 +41,21 @@ class GaussianDesignMeasurementTest extends AbstractMeasurementContractTest {
         assertThat(ratio).isCloseTo(1, within(0.06));
     }
 
+    /** The exported matrix reproduces the operator's observations and is a copy. */
+    @Test
+    void exportsItsDesignMatrix() {
+        SplittableRandom random = new SplittableRandom(3);
+        GroundTruth truth = new SparseVectorProblem(12, 3, false).draw(random);
+        Observations observed = new GaussianDesignMeasurement(12, 7, 0).observe(truth, random);
+        cern.colt.matrix.DoubleMatrix2D matrix = observed.operator().asDenseMatrix().orElseThrow();
+        cern.colt.matrix.DoubleMatrix1D product = matrix.zMult(truth.signal().viewColumn(0), null);
+        for (int i = 0; i < 7; i++) {
+            assertThat(product.getQuick(i)).isCloseTo(observed.values().getQuick(i), within(1e-14));
+        }
+        matrix.assign(0);
+        assertThat(observed.operator().asDenseMatrix().orElseThrow().zSum()).isNotZero();
+    }
+
     @Test
     void reportsTheBytesOfItsDenseDesign() {
         assertThat(new GaussianDesignMeasurement(50, 200, 0).estimatedBytes()).isEqualTo(8L * 200 * 50);
