@@ -11,15 +11,18 @@ import org.reconlab.networks.diagonal.DiagonalNetworkModel;
 import org.reconlab.networks.diagonal.GaussianDesignMeasurement;
 import org.reconlab.networks.diagonal.L1GapMetric;
 import org.reconlab.networks.diagonal.SparseVectorProblem;
+import org.reconlab.networks.gan.BestMomentGapMetric;
 import org.reconlab.networks.gan.DiscriminatorNormMetric;
 import org.reconlab.networks.gan.GanGeneratorModel;
 import org.reconlab.networks.gan.GeneratorSamplesProblem;
+import org.reconlab.networks.gan.IterationsToMomentGapMetric;
 import org.reconlab.networks.gan.MomentGapMetric;
 import org.reconlab.networks.gan.SampleMeanMeasurement;
 import org.reconlab.networks.relu.LipschitzAscent;
 import org.reconlab.networks.relu.LipschitzMetric;
 import org.reconlab.networks.relu.LipschitzProbe;
 import org.reconlab.networks.relu.ReluNetworkProblem;
+import org.reconlab.networks.reparam.LpGapMetric;
 import org.reconlab.networks.reparam.RegularizerGapMetric;
 import org.reconlab.networks.reparam.ReparametrizedLinearModel;
 
@@ -61,7 +64,10 @@ public final class NetworksPlugin implements Plugin {
         List<MetricFactory> metrics = new java.util.ArrayList<>(LipschitzMetric.factories());
         metrics.add(new L1GapMetric.Factory());
         metrics.add(new RegularizerGapMetric.Factory());
+        metrics.add(new LpGapMetric.Factory());
         metrics.add(new MomentGapMetric.Factory());
+        metrics.add(new BestMomentGapMetric.Factory());
+        metrics.add(new IterationsToMomentGapMetric.Factory());
         metrics.add(new DiscriminatorNormMetric.Factory());
         return List.copyOf(metrics);
     }

@@ -122,25 +122,66 @@ class NetworksExamplesTest {
         }
     }
 
-    /** SCIENCE.md 9: the flow's limit is the minimizer of the induced l^p regularizer among interpolants. */
+    /**
+     * docs/science.md section 3: the flow follows the smoothed regularizer to its minimizer (regularizer-gap ~ 0),
+     * and its distance to the exact l^p minimizer (lp-gap) closes as beta -> 0 with log-log slope about p - 1.
+     */
     @Test
     void reparametrizedLpBias() {
-        for (TrialResult trial : runQuick("reparametrized-lp-bias")) {
-            assertThat(trial.finalMetric("regularizer-gap")).as("%s", trial.sweepValues()).isLessThan(1e-5);
-            assertThat(trial.finalMetric("train-loss")).isLessThanOrEqualTo(1e-26);
+        Map<Object, List<TrialResult>> byP = groupBy(runQuick("reparametrized-lp-bias"), "model.p");
+        assertThat(byP).hasSize(2);
+        for (Map.Entry<Object, List<TrialResult>> entry : byP.entrySet()) {
+            double p = ((Number) entry.getKey()).doubleValue();
+            List<TrialResult> byBeta = entry.getValue().stream()
+                    .sorted(Comparator.comparingDouble(t -> -ExampleRuns.sweepValue(t, "model.beta"))).toList();
+            double previous = Double.POSITIVE_INFINITY;
+            for (TrialResult trial : byBeta) {
+                assertThat(trial.finalMetric("train-loss")).isLessThanOrEqualTo(1e-26);
+                assertThat(trial.finalMetric("regularizer-gap")).as("%s", trial.sweepValues()).isLessThan(1e-5);
+                // The exact gap is the smoothing's, not the integrator's error.
+                assertThat(trial.finalMetric("lp-gap")).as("%s", trial.sweepValues())
+                        .isGreaterThan(5 * trial.finalMetric("regularizer-gap")).isLessThan(previous);
+                previous = trial.finalMetric("lp-gap");
+            }
+            assertThat(slope(byBeta, "model.beta", "lp-gap")).as("slope of lp-gap in beta at p = %s", p)
+                    .isCloseTo(p - 1, org.assertj.core.api.Assertions.within(0.12));
         }
     }
 
-    /** SCIENCE.md 10: GDA fails with a narrow generator and reaches the global saddle point with a wide one. */
+    /**
+     * docs/science.md section 4: with the teacher's output layer inside the student's, the data mean is reachable at
+     * every width (best gap ~ 0) and GDA reaches it in most narrow and all wide runs; an independent teacher at width
+     * 2 is out of reach for any W (best gap far from 0), so its failure is capacity, not GDA.
+     */
     @Test
     void ganWidth() {
-        Map<Object, List<TrialResult>> byWidth = groupBy(runQuick("gan-width"), "model.width");
-        assertThat(byWidth.get(2)).allSatisfy(t -> assertThat(t.finalMetric("moment-gap")).isGreaterThan(1e-2));
-        assertThat(byWidth.get(40)).allSatisfy(t -> {
-            assertThat(t.finalMetric("moment-gap")).isLessThan(1e-6);
-            assertThat(t.finalMetric("discriminator-norm")).isLessThan(1e-5);
-        });
-        assertThat(byWidth.get(40)).extracting(t -> t.sweepValues().get(ExperimentPlan.VARIANT))
-                .contains("simultaneous", "alternating");
+        List<TrialResult> trials = runQuick("gan-width");
+        int narrowContainedSuccesses = 0;
+        int narrowContained = 0;
+        for (TrialResult trial : trials) {
+            String variant = (String) trial.sweepValues().get(ExperimentPlan.VARIANT);
+            int width = ((Number) trial.sweepValues().get("model.width")).intValue();
+            double best = trial.finalMetric("best-moment-gap");
+            double reached = trial.finalMetric("moment-gap");
+            assertThat(reached).as("%s", trial.sweepValues()).isGreaterThanOrEqualTo(best * (1 - 1e-9) - 1e-14);
+            if (!variant.equals("independent-teacher")) {
+                assertThat(best).as("%s", trial.sweepValues()).isLessThan(1e-12);
+            }
+            if (width == 40) {
+                assertThat(reached).as("%s", trial.sweepValues()).isLessThan(1e-6);
+                assertThat(trial.finalMetric("discriminator-norm")).isLessThan(1e-5);
+                assertThat(trial.finalMetric("iterations-to-moment-gap")).isBetween(0.0, 2000.0);
+            } else if (variant.equals("independent-teacher")) {
+                assertThat(best).as("%s", trial.sweepValues()).isGreaterThan(0.1);
+                assertThat(trial.finalMetric("iterations-to-moment-gap")).isNaN();
+            } else {
+                narrowContained++;
+                narrowContainedSuccesses += reached < 1e-6 ? 1 : 0;
+            }
+        }
+        assertThat(narrowContained).isEqualTo(8);
+        assertThat(narrowContainedSuccesses).as("width-2 runs with a reachable mean that GDA solved").isGreaterThanOrEqualTo(6);
+        assertThat(groupBy(trials, ExperimentPlan.VARIANT)).containsOnlyKeys("simultaneous", "alternating",
+                "independent-teacher");
     }
 }

@@ -66,7 +66,7 @@ public final class TrialRunner {
             Optional<Observations> observations = pipeline.measurement()
                     .map(m -> m.observe(truth, streams.stream(repetition, "measurement")));
             Model model = pipeline.model();
-            Blocks initial = model.initialize(observations, streams.stream(repetition, "model"));
+            Blocks initial = model.initialize(truth, observations, streams.stream(repetition, "model"));
             // Optimizers may update blocks in place: keep the initial values only if someone wants them.
             Blocks initialCopy = artifacts == TrialArtifacts.NONE ? null : initial.copy();
             Optional<Objective> objective = observations.map(model::objective);

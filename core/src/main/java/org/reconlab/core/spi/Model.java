@@ -21,6 +21,15 @@ public interface Model {
      */
     Blocks initialize(Optional<Observations> observations, SplittableRandom random);
 
+    /**
+     * Draws initial parameters for a trial whose ground truth is {@code truth}; the engine calls this one. Only
+     * teacher-student designs read the truth (a student whose fixed layer contains the teacher's, so that the target
+     * is representable by construction); the default ignores it.
+     */
+    default Blocks initialize(GroundTruth truth, Optional<Observations> observations, SplittableRandom random) {
+        return initialize(observations, random);
+    }
+
     /** The signal the parameters represent. */
     DoubleMatrix2D signal(Blocks parameters);
 

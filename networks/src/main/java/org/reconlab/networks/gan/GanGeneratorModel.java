@@ -3,6 +3,7 @@ package org.reconlab.networks.gan;
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -11,7 +12,9 @@ import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.DeclaredFactory;
+import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Objective;
@@ -36,7 +39,11 @@ import org.reconlab.core.spi.Shape;
  * <p>Blocks: {@code W} (k x r), {@code V} (m x k), {@code d} (m x 1, the ascent block) and {@code Z} (r x n). The
  * latent codes are inputs drawn at initialization, not trainable: the objective's gradient in {@code Z} is zero, so
  * every optimizer leaves them where they are. {@code V} is fixed the same way unless {@code train-output} is set
- * (the paper trains W alone; with V trainable, width 1 already matches any mean). Initialization: {@code W} with
+ * (the paper trains W alone; with V trainable, width 1 already matches any mean). With V fixed the generated mean
+ * {@code V mean_j relu(W z_j)} ranges over the cone {@code V R^k_+} exactly ({@link BestMomentGapMetric}); with
+ * {@code output-layer: contains-teacher} the first k* columns of V are the teacher's ({@link GeneratorSamplesProblem},
+ * rescaled to the student's {@code 1/sqrt(k)}, which leaves the cone alone), so the data mean lies in that cone at
+ * every width {@code k >= k*} and a failure is the optimizer's, not the architecture's. Initialization: {@code W} with
  * {@code N(0, scale^2 / r)}, {@code V} with {@code N(0, 1/k)} entries, {@code Z ~ N(0, I)}, and {@code d} at its best
  * response {@code (y - A(G0)) / lambda} to the initial generator (so the game starts at
  * {@code h = ||y - A(G0)||^2 / (2 lambda) > 0}, a meaningful scale for the engine's divergence check).
@@ -50,9 +57,19 @@ public final class GanGeneratorModel implements SaddlePointModel {
     private final double penalty;
     private final boolean trainOutput;
     private final double scale;
+    private final boolean containsTeacher;
 
     public GanGeneratorModel(int dimension, int samples, int width, int latent, double penalty, boolean trainOutput,
             double scale) {
+        this(dimension, samples, width, latent, penalty, trainOutput, scale, false);
+    }
+
+    /**
+     * @param containsTeacher whether the first columns of V are the teacher's output layer, read from the ground
+     *     truth's part {@code V} (m x k*, {@code k* <= k})
+     */
+    public GanGeneratorModel(int dimension, int samples, int width, int latent, double penalty, boolean trainOutput,
+            double scale, boolean containsTeacher) {
         if (dimension < 1 || samples < 1 || width < 1 || latent < 1 || !(penalty > 0) || !(scale > 0)) {
             throw new IllegalArgumentException("need positive sizes, penalty and scale; got m = " + dimension + ", n = "
                     + samples + ", k = " + width + ", r = " + latent + ", lambda = " + penalty + ", scale = " + scale);
@@ -64,6 +81,12 @@ public final class GanGeneratorModel implements SaddlePointModel {
         this.penalty = penalty;
         this.trainOutput = trainOutput;
         this.scale = scale;
+        this.containsTeacher = containsTeacher;
+    }
+
+    /** Whether V is trained; when it is not, the reachable means form the cone {@code V R^k_+}. */
+    public boolean trainsOutput() {
+        return trainOutput;
     }
 
     /** {@code V relu(W Z)}. */
@@ -85,12 +108,40 @@ public final class GanGeneratorModel implements SaddlePointModel {
 
     @Override
     public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
+        if (containsTeacher) {
+            throw new IllegalStateException("output-layer contains-teacher reads the teacher from the ground truth");
+        }
+        return draw(null, observations, random);
+    }
+
+    @Override
+    public Blocks initialize(GroundTruth truth, Optional<Observations> observations, SplittableRandom random) {
+        return draw(containsTeacher ? truth.parts().get("V") : null, observations, random);
+    }
+
+    private Blocks draw(DoubleMatrix2D teacherOutput, Optional<Observations> observations, SplittableRandom random) {
         Blocks parameters = Blocks.builder()
                 .add("W", RandomMatrices.gaussian(width, latent, scale / Math.sqrt(latent), random))
                 .add("V", RandomMatrices.gaussian(dimension, width, 1 / Math.sqrt(width), random))
                 .add("d", new DenseDoubleMatrix2D(dimension, 1))
                 .add("Z", RandomMatrices.gaussian(latent, samples, 1, random))
                 .build();
+        if (teacherOutput != null) {
+            int teacherWidth = teacherOutput.columns();
+            if (teacherOutput.rows() != dimension || teacherWidth > width) {
+                throw new IllegalArgumentException("the teacher's output layer is " + teacherOutput.rows() + " x "
+                        + teacherWidth + "; a student of width " + width + " on dimension " + dimension
+                        + " cannot contain it");
+            }
+            // Teacher entries are N(0, 1/k*), the student's N(0, 1/k): the same positive rescaling of every column.
+            double rescale = Math.sqrt((double) teacherWidth / width);
+            DoubleMatrix2D v = parameters.get("V");
+            for (int i = 0; i < dimension; i++) {
+                for (int j = 0; j < teacherWidth; j++) {
+                    v.setQuick(i, j, teacherOutput.getQuick(i, j) * rescale);
+                }
+            }
+        }
         if (observations.isPresent()) {
             // The discriminator starts at its best response to the initial generator, (y - A(G0)) / lambda.
             DoubleMatrix1D generated = observations.get().operator().apply(signal(parameters));
@@ -177,7 +228,10 @@ public final class GanGeneratorModel implements SaddlePointModel {
                 Parameter.real("penalty", 1.0, Double.MIN_VALUE, Double.MAX_VALUE, "lambda of the discriminator's"
                         + " quadratic penalty (lambda/2) ||d||^2"),
                 Parameter.bool("train-output", false, "whether the output layer V is trained too"),
-                Parameter.real("scale", 1.0, Double.MIN_VALUE, Double.MAX_VALUE, "initial W entries ~ N(0, scale^2/r)"));
+                Parameter.real("scale", 1.0, Double.MIN_VALUE, Double.MAX_VALUE, "initial W entries ~ N(0, scale^2/r)"),
+                Parameter.choice("output-layer", "random", List.of("random", "contains-teacher"), "V: random, or"
+                        + " random with the teacher's output layer as its first k* columns (the data mean is then"
+                        + " reachable at every width k >= k*)"));
 
         public Factory() {
             super("gan-generator",
@@ -191,8 +245,20 @@ public final class GanGeneratorModel implements SaddlePointModel {
                     Shape.Kind.MATRIX);
             int latent = config.optionalInteger("latent").orElse(
                     context.problem() instanceof GeneratorSamplesProblem samples ? samples.latent() : 5);
+            boolean containsTeacher = config.choice("output-layer").equals("contains-teacher");
+            if (containsTeacher) {
+                if (!(context.problem() instanceof GeneratorSamplesProblem teacher)) {
+                    throw ConfigException.incompatible("model 'gan-generator' with output-layer contains-teacher needs"
+                            + " problem 'generator-samples', not '" + context.problemName() + "'");
+                }
+                if (teacher.teacherWidth() > config.integer("width")) {
+                    throw new ConfigException("width", "model 'gan-generator' with output-layer"
+                            + " contains-teacher needs width >= problem.teacher-width = " + teacher.teacherWidth()
+                            + ", got width " + config.integer("width"));
+                }
+            }
             return new GanGeneratorModel(shape.rows(), shape.columns(), config.integer("width"), latent,
-                    config.real("penalty"), config.bool("train-output"), config.real("scale"));
+                    config.real("penalty"), config.bool("train-output"), config.real("scale"), containsTeacher);
         }
     }
 }

@@ -42,6 +42,10 @@ public final class GeneratorSamplesProblem implements Problem {
         return latent;
     }
 
+    public int teacherWidth() {
+        return teacherWidth;
+    }
+
     @Override
     public Shape signalShape() {
         return Shape.matrix(dimension, samples);

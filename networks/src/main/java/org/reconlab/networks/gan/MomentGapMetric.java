@@ -20,6 +20,11 @@ public final class MomentGapMetric implements Metric {
 
     @Override
     public double[] evaluate(MetricContext context) {
+        return new double[] {gap(context)};
+    }
+
+    /** The moment gap of the context's iterate. */
+    static double gap(MetricContext context) {
         Observations observations = context.observations().orElseThrow();
         DoubleMatrix1D generated = observations.operator().apply(context.estimate());
         double squared = 0;
@@ -27,7 +32,7 @@ public final class MomentGapMetric implements Metric {
             double g = generated.getQuick(i) - observations.values().getQuick(i);
             squared += g * g;
         }
-        return new double[] {Math.sqrt(squared) / MatrixOps.norm(observations.values())};
+        return Math.sqrt(squared) / MatrixOps.norm(observations.values());
     }
 
     public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {

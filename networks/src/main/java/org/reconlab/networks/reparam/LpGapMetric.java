@@ -2,6 +2,7 @@ package org.reconlab.networks.reparam;
 
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricContext;
@@ -41,21 +42,11 @@ public final class LpGapMetric implements Metric {
         return new double[] {Math.sqrt(difference / Math.max(norm, Double.MIN_NORMAL))};
     }
 
-    public static final class Factory implements MetricFactory {
-        @Override
-        public String name() {
-            return "lp-gap";
-        }
-
-        @Override
-        public String description() {
-            return "relative distance to the exact l^p minimizer argmin ||w||_p^p s.t. Aw = y, p from the lp"
-                    + " reparametrization (unsmoothed, by dual Newton)";
-        }
-
-        @Override
-        public Parameters parameters() {
-            return Parameters.of();
+    public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
+        public Factory() {
+            super("lp-gap", "relative distance to the exact l^p minimizer argmin ||w||_p^p s.t. Aw = y, p from the lp"
+                    + " reparametrization (unsmoothed, by dual Newton)",
+                    Parameters.of());
         }
 
         @Override

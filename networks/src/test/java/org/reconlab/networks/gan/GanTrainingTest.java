@@ -59,6 +59,61 @@ class GanTrainingTest {
                 .containsEntry("simultaneous/40", 6).containsEntry("alternating/40", 6);
     }
 
+    /**
+     * A student whose output layer contains the teacher's reaches the data mean at every width k >= k* (best gap 0),
+     * an independent one below m cannot; a run that succeeds records when it first got there.
+     */
+    @Test
+    void containingTheTeacherMakesTheMeanReachableAtEveryWidth() {
+        Map<String, List<Object>> sweep = new LinkedHashMap<>();
+        sweep.put("model.width", List.of(2, 3, 40));
+        Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
+        variants.put("contains-teacher", Map.of("model.output-layer", "contains-teacher"));
+        variants.put("independent", Map.of());
+        PipelineSpec pipeline = new PipelineSpec(
+                ComponentSpec.of("generator-samples", Map.of("m", 5, "n", 20, "teacher-width", 2)),
+                Optional.of(ComponentSpec.of("sample-mean")), ComponentSpec.of("gan-generator", Map.of("width", 10)),
+                ComponentSpec.of("gda", Map.of("step", 0.5, "iterations", 2000)),
+                List.of(ComponentSpec.of("moment-gap"), ComponentSpec.of("best-moment-gap"),
+                        ComponentSpec.of("iterations-to-moment-gap")), 10);
+        ExperimentResult result = new ExperimentRunner(REGISTRY).run(
+                new ExperimentSpec("gan-teacher", 3, 4, pipeline, sweep, variants), 2);
+        for (TrialResult trial : result.trials()) {
+            assertThat(trial.status()).as(trial.message()).isEqualTo(TrialStatus.DONE);
+            double best = trial.finalMetric("best-moment-gap");
+            double reached = trial.finalMetric("moment-gap");
+            // No W beats the cone's distance.
+            assertThat(reached).as("%s", trial.sweepValues()).isGreaterThanOrEqualTo(best * (1 - 1e-9) - 1e-14);
+            if (trial.sweepValues().get("variant").equals("contains-teacher")) {
+                assertThat(best).as("%s", trial.sweepValues()).isLessThan(1e-12);
+            } else if ((Integer) trial.sweepValues().get("model.width") < 5) {
+                assertThat(best).as("%s", trial.sweepValues()).isGreaterThan(1e-3);
+            }
+            double iterations = trial.finalMetric("iterations-to-moment-gap");
+            if (reached <= 1e-6) {
+                assertThat(iterations).isBetween(0.0, 2000.0);
+                assertThat(iterations % 10).isZero();
+                double gapThen = trial.series("moment-gap").stream().filter(p -> p.iteration() == (int) iterations)
+                        .findFirst().orElseThrow().value();
+                assertThat(gapThen).isLessThanOrEqualTo(1e-6);
+            } else {
+                assertThat(iterations).isNaN();
+            }
+        }
+    }
+
+    @Test
+    void containsTeacherNeedsAWideEnoughStudentOfAGeneratorProblem() {
+        PipelineSpec narrow = new PipelineSpec(
+                ComponentSpec.of("generator-samples", Map.of("m", 5, "n", 20, "teacher-width", 4)),
+                Optional.of(ComponentSpec.of("sample-mean")),
+                ComponentSpec.of("gan-generator", Map.of("width", 3, "output-layer", "contains-teacher")),
+                ComponentSpec.of("gda", Map.of("step", 0.5)), List.of(), 1);
+        assertThatThrownBy(() -> new ExperimentRunner(REGISTRY).run(ExperimentSpec.single("x", 1, 1, narrow), 1))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("teacher-width = 4")
+                .hasMessageContaining("width 3");
+    }
+
     @Test
     void gdaNeedsAMinMaxModel() {
         PipelineSpec wrong = new PipelineSpec(ComponentSpec.of("sparse-vector", Map.of("d", 5)),
