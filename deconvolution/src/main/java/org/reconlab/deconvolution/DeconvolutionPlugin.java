@@ -7,15 +7,18 @@ import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Plugin;
 import org.reconlab.core.spi.ProblemFactory;
 import org.reconlab.deconvolution.measurement.LiftedConvolutionMeasurement;
+import org.reconlab.deconvolution.metric.ConicSingularValueMetric;
+import org.reconlab.deconvolution.metric.NoiseAmplificationMetric;
 import org.reconlab.deconvolution.metric.RankOneErrorMetric;
 import org.reconlab.deconvolution.metric.RankOneRecoveredMetric;
 import org.reconlab.deconvolution.model.RankOneFactorsModel;
 import org.reconlab.deconvolution.problem.BlindDeconvolutionProblem;
 
 /**
- * Blind deconvolution (SCIENCE.md 13): the problem, the lifted convolution measurement with random and adversarial
- * noise, the non-convex factor model and the rank-one metrics. Convex recovery uses core's {@code nuclear-norm}
- * optimizer on core's {@code matrix-estimate} model.
+ * Blind deconvolution (docs/science.md, section 6): the problem, the lifted convolution measurement with random and
+ * adversarial noise, the non-convex factor model, and the metrics (rank-one error and success, the minimum conic
+ * singular value, the noise amplification). Convex recovery uses core's {@code nuclear-norm} optimizer on core's
+ * {@code matrix-estimate} model.
  */
 public final class DeconvolutionPlugin implements Plugin {
 
@@ -41,6 +44,8 @@ public final class DeconvolutionPlugin implements Plugin {
 
     @Override
     public List<MetricFactory> metrics() {
-        return List.of(new RankOneErrorMetric.Factory(), new RankOneRecoveredMetric.Factory());
+        return List.of(new RankOneErrorMetric.Factory(), new RankOneRecoveredMetric.Factory(),
+                new ConicSingularValueMetric.UpperFactory(), new ConicSingularValueMetric.LowerFactory(),
+                new NoiseAmplificationMetric.PerNoiseFactory(), new NoiseAmplificationMetric.PerRootNoiseFactory());
     }
 }

@@ -68,6 +68,34 @@ class DeconvolutionPipelineTest {
     }
 
     @Test
+    void theErrorStaysWithinTwiceTheNoiseOverTheCertifiedConicSingularValue() {
+        // ||X_hat - X*|| <= 2 ||e|| / tau_min <= 2 ||e|| / (the certified lower bound) for the oracle eta = ||e||.
+        List<ComponentSpec> metrics = List.of(ComponentSpec.of("relative-error"), ComponentSpec.of("error-per-noise"),
+                ComponentSpec.of("error-per-root-noise"),
+                ComponentSpec.of("conic-singular-value-upper", Map.of("starts", 2, "steps", 300)),
+                ComponentSpec.of("conic-singular-value-lower"));
+        for (String noise : List.of("random", "adversarial")) {
+            PipelineSpec pipeline = new PipelineSpec(ComponentSpec.of("blind-deconvolution", Map.of("k", 4, "n", 4)),
+                    Optional.of(ComponentSpec.of("lifted-convolution", Map.of("length", 14, "noise", noise,
+                            "noise-level", 1e-3, "search-conic-steps", 200, "search-polish", 2))),
+                    ComponentSpec.of("matrix-estimate"), ComponentSpec.of("nuclear-norm", Map.of("tolerance", 1e-9)),
+                    metrics, 100_000);
+            for (TrialResult trial : run(pipeline, 3)) {
+                double lower = trial.finalMetric("conic-singular-value-lower");
+                double upper = trial.finalMetric("conic-singular-value-upper");
+                double perNoise = trial.finalMetric("error-per-noise");
+                double error = trial.finalMetric("relative-error");
+                assertThat(lower).as("%s noise", noise).isPositive().isLessThanOrEqualTo(upper);
+                assertThat(perNoise).as("%s noise", noise).isPositive().isLessThanOrEqualTo(2 / lower);
+                // error / ||e|| and error / sqrt(||e||) describe one error and one noise norm (||X*||_F = 1).
+                double noiseNorm = error / perNoise;
+                assertThat(trial.finalMetric("error-per-root-noise") * Math.sqrt(noiseNorm))
+                        .isCloseTo(error, org.assertj.core.api.Assertions.within(1e-12 * error));
+            }
+        }
+    }
+
+    @Test
     void gradientDescentFromTheSpectralStartRecoversTheFactorsWithoutNoise() {
         PipelineSpec pipeline = new PipelineSpec(ComponentSpec.of("blind-deconvolution", Map.of("k", 4, "n", 4)),
                 Optional.of(ComponentSpec.of("lifted-convolution", Map.of("length", 32))),

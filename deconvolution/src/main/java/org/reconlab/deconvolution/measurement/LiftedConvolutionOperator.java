@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import cern.colt.matrix.impl.DenseDoubleMatrix1D;
+import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import java.util.Optional;
 import org.reconlab.core.linalg.Fourier;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Shape;
@@ -142,6 +145,28 @@ public final class LiftedConvolutionOperator implements LinearOperator {
                 out.setQuick(j, p, value);
             }
         }
+    }
+
+    /**
+     * The operator as its L x (K N) matrix, column {@code k N + n} the image {@code b_k conv c_n} of the unit matrix
+     * {@code E_kn}, so that {@code A(X) = M vec(X)} with vec row-major. The operator keeps B and C, not this matrix,
+     * but the matrix is what an outside check needs (B and C are not exported) and is small at the sizes blind
+     * deconvolution is studied at (L K N entries: 4 MB at L = 128, K = N = 64); it is built from K N applications.
+     */
+    @Override
+    public Optional<DoubleMatrix2D> asDenseMatrix() {
+        DoubleMatrix2D matrix = new DenseDoubleMatrix2D(length, k * n);
+        DoubleMatrix2D unit = new DenseDoubleMatrix2D(k, n);
+        DoubleMatrix1D image = new DenseDoubleMatrix1D(length);
+        for (int j = 0; j < k; j++) {
+            for (int p = 0; p < n; p++) {
+                unit.setQuick(j, p, 1);
+                apply(unit, image);
+                unit.setQuick(j, p, 0);
+                matrix.viewColumn(j * n + p).assign(image);
+            }
+        }
+        return Optional.of(matrix);
     }
 
     private void checkRange(int size, String what) {

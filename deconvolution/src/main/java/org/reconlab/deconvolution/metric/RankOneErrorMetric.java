@@ -26,8 +26,14 @@ public final class RankOneErrorMetric implements Metric {
         return new double[] {error(context.estimate(), context.truth().signal())};
     }
 
-    /** {@code ||s u v^T - X*||_F / ||X*||_F} for the top singular triple of {@code estimate}. */
+    /**
+     * {@code ||s u v^T - X*||_F / ||X*||_F} for the top singular triple of {@code estimate}; NaN for an estimate with a
+     * non-finite entry (a diverged run), which the SVD cannot take.
+     */
     public static double error(DoubleMatrix2D estimate, DoubleMatrix2D truth) {
+        if (!Double.isFinite(estimate.aggregate(cern.jet.math.Functions.plus, cern.jet.math.Functions.abs))) {
+            return Double.NaN;
+        }
         Decompositions.Svd svd = Decompositions.svd(estimate);
         return MatrixOps.relativeError(svd.reconstruct(1, s -> s), truth);
     }

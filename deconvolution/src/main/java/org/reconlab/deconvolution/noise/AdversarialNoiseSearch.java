@@ -8,13 +8,13 @@ import cern.colt.matrix.impl.DenseDoubleMatrix1D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
 import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
-import org.reconlab.core.linalg.OperatorNorms;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.optim.NuclearNormSolver;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Parameter;
 import org.reconlab.core.spi.Parameters;
+import org.reconlab.deconvolution.cone.ConicSingularValue;
 
 /**
  * A search for the noise {@code e} of a given norm {@code tau} that maximizes the error of nuclear norm recovery,
@@ -88,27 +88,45 @@ import org.reconlab.core.spi.Parameters;
 public final class AdversarialNoiseSearch {
 
     public static final Parameters PARAMETERS = Parameters.of(
-            Parameter.integer("search-starts", 2, 1, 100,
-                    "adversarial search: starting directions (the minimum conic singular direction, then random ones)"),
+            Parameter.integer("search-starts", 4, 1, 100,
+                    "adversarial search: starting directions (A(Z) and -A(Z) for the minimum conic singular"
+                            + " direction Z, then random ones)"),
             Parameter.integer("search-steps", 4, 1, 1000,
                     "adversarial search: self-consistency steps (one recovery solve each) per start"),
+            Parameter.integer("search-polish", 0, 0, 10_000,
+                    "adversarial search: random perturbations of the best noise found, each kept if it raises the"
+                            + " error (one recovery solve each)"),
+            Parameter.integer("search-conic-starts", 8, 1, 1000,
+                    "adversarial search: projected gradient starts for the minimum conic singular direction"),
+            Parameter.integer("search-conic-steps", 2000, 0, 1_000_000,
+                    "adversarial search: projected gradient steps per start for that direction"),
             Parameter.real("search-tolerance", 1e-7, Double.MIN_VALUE, 0.5,
                     "adversarial search: tolerance of its nuclear norm solves"));
 
-    /** Projected gradient steps for the minimum conic singular direction. */
-    static final int CONIC_STEPS = 300;
+    /** First relative size of a polishing perturbation, {@code ||delta|| / ||e||}. */
+    static final double POLISH_FIRST_SIZE = 0.3;
+
+    /** The perturbation shrinks by this factor after a failed try and grows by its inverse after a kept one. */
+    static final double POLISH_SHRINK = 0.7;
 
     private final int starts;
     private final int steps;
+    private final int polish;
+    private final int conicStarts;
+    private final int conicSteps;
     private final NuclearNormSolver solver;
 
-    public AdversarialNoiseSearch(int starts, int steps, double tolerance) {
-        if (starts < 1 || steps < 1) {
-            throw new IllegalArgumentException("starts and steps must be >= 1, got " + starts + " and " + steps);
+    public AdversarialNoiseSearch(int starts, int steps, int polish, int conicStarts, int conicSteps, double tolerance) {
+        if (starts < 1 || steps < 1 || polish < 0 || conicStarts < 1 || conicSteps < 0) {
+            throw new IllegalArgumentException("need starts, steps, conic starts >= 1 and polish, conic steps >= 0, got "
+                    + starts + ", " + steps + ", " + conicStarts + ", " + polish + ", " + conicSteps);
         }
         this.starts = starts;
         this.steps = steps;
-        this.solver = new NuclearNormSolver(3.0, tolerance, 100_000);
+        this.polish = polish;
+        this.conicStarts = conicStarts;
+        this.conicSteps = conicSteps;
+        this.solver = new NuclearNormSolver(3.0, tolerance, 1_000_000);
     }
 
     /** The defaults of {@link #PARAMETERS}. */
@@ -119,7 +137,8 @@ public final class AdversarialNoiseSearch {
     /** The search configured by the {@link #PARAMETERS} keys of {@code config}. */
     public static AdversarialNoiseSearch from(Config config) {
         return new AdversarialNoiseSearch(config.integer("search-starts"), config.integer("search-steps"),
-                config.real("search-tolerance"));
+                config.integer("search-polish"), config.integer("search-conic-starts"),
+                config.integer("search-conic-steps"), config.real("search-tolerance"));
     }
 
     /**
@@ -134,28 +153,51 @@ public final class AdversarialNoiseSearch {
         if (!(tau > 0)) {
             return new DenseDoubleMatrix1D(a.rangeSize());
         }
-        DoubleMatrix1D best = null;
-        double bestError = -1;
+        DoubleMatrix1D conic = a.apply(new ConicSingularValue(a, truth).search(conicStarts, conicSteps, random).z());
+        Candidate best = null;
         for (int start = 0; start < starts; start++) {
-            DoubleMatrix1D e = start == 0
-                    ? scaledTo(a.apply(minimumConicDirection(a, truth, random)), tau)
-                    : scaledTo(RandomMatrices.gaussianVector(a.rangeSize(), 1, random), tau);
+            DoubleMatrix1D e = switch (start) {
+                case 0 -> scaledTo(conic, tau);
+                case 1 -> scaledTo(conic, -tau);
+                default -> scaledTo(RandomMatrices.gaussianVector(a.rangeSize(), 1, random), tau);
+            };
             for (int step = 0; step < steps; step++) {
-                DoubleMatrix2D error = recover(a, truth, clean, e, random);
-                error.assign(truth, cern.jet.math.Functions.minus);
-                double size = MatrixOps.frobeniusNorm(error);
-                if (size > bestError) {
-                    bestError = size;
-                    best = e;
+                Candidate candidate = evaluate(a, truth, clean, e, random);
+                if (best == null || candidate.error() > best.error()) {
+                    best = candidate;
                 }
-                DoubleMatrix1D image = a.apply(error);
+                DoubleMatrix1D image = a.apply(candidate.deviation());
                 if (MatrixOps.norm(image) == 0) {
                     break;
                 }
                 e = scaledTo(image, tau);
             }
         }
-        return best;
+        double size = POLISH_FIRST_SIZE;
+        for (int k = 0; k < polish; k++) {
+            DoubleMatrix1D tried = RandomMatrices.gaussianVector(a.rangeSize(), 1, random);
+            tried = scaledTo(tried, size * tau);
+            tried.assign(best.noise(), cern.jet.math.Functions.plus);
+            Candidate candidate = evaluate(a, truth, clean, scaledTo(tried, tau), random);
+            if (candidate.error() > best.error()) {
+                best = candidate;
+                size = Math.min(size / POLISH_SHRINK, 1);
+            } else {
+                size *= POLISH_SHRINK;
+            }
+        }
+        return best.noise();
+    }
+
+    /** A noise vector, the recovery error it causes and that error {@code X_hat - X*}. */
+    private record Candidate(DoubleMatrix1D noise, DoubleMatrix2D deviation, double error) {
+    }
+
+    private Candidate evaluate(LinearOperator a, DoubleMatrix2D truth, DoubleMatrix1D clean, DoubleMatrix1D e,
+            SplittableRandom random) {
+        DoubleMatrix2D deviation = recover(a, truth, clean, e, random);
+        deviation.assign(truth, cern.jet.math.Functions.minus);
+        return new Candidate(e, deviation, MatrixOps.frobeniusNorm(deviation));
     }
 
     /** The recovery the search attacks: {@code argmin ||X||_* s.t. ||A(X) - (clean + e)|| <= ||e||}. */
@@ -165,36 +207,6 @@ public final class AdversarialNoiseSearch {
         y.assign(e, cern.jet.math.Functions.plus);
         return solver.solve(a, y, MatrixOps.norm(e), new DenseDoubleMatrix2D(truth.rows(), truth.columns()), random,
                 (k, x) -> true).x();
-    }
-
-    /**
-     * A unit Z in the descent cone at {@code truth} with locally minimal {@code ||A(Z)||}: projected gradient descent
-     * on {@code ||A(Z)||^2 / 2} with step {@code 1 / ||A||^2}, projecting onto the cone and renormalizing each step.
-     */
-    static DoubleMatrix2D minimumConicDirection(LinearOperator a, DoubleMatrix2D truth, SplittableRandom random) {
-        DescentCone cone = new DescentCone(truth);
-        double step = 1 / OperatorNorms.squaredNormEstimate(a, 50, random);
-        DoubleMatrix2D z = cone.project(RandomMatrices.gaussian(truth.rows(), truth.columns(), 1, random));
-        if (MatrixOps.frobeniusNorm(z) == 0) {
-            // The draw fell in the polar cone; -X* is inside the cone.
-            z = truth.copy().assign(cern.jet.math.Functions.neg);
-        }
-        z = normalized(z);
-        for (int k = 0; k < CONIC_STEPS; k++) {
-            DoubleMatrix2D moved = a.adjoint(a.apply(z));
-            moved.assign(cern.jet.math.Functions.mult(-step));
-            moved.assign(z, cern.jet.math.Functions.plus);
-            z = normalized(cone.project(moved));
-        }
-        return z;
-    }
-
-    private static DoubleMatrix2D normalized(DoubleMatrix2D z) {
-        double norm = MatrixOps.frobeniusNorm(z);
-        if (norm == 0) {
-            throw new IllegalStateException("the projected direction vanished");
-        }
-        return z.assign(cern.jet.math.Functions.div(norm));
     }
 
     private static DoubleMatrix1D scaledTo(DoubleMatrix1D v, double norm) {

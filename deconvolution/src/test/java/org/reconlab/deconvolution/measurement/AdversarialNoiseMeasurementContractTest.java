@@ -13,7 +13,7 @@ class AdversarialNoiseMeasurementContractTest extends AbstractMeasurementContrac
     @Override
     protected Measurement measurement() {
         return new LiftedConvolutionMeasurement(16, 3, 3, SubspaceBasis.IDENTITY,
-                LiftedConvolutionMeasurement.Noise.ADVERSARIAL, 0.05, new AdversarialNoiseSearch(1, 2, 1e-6));
+                LiftedConvolutionMeasurement.Noise.ADVERSARIAL, 0.05, new AdversarialNoiseSearch(1, 2, 1, 1, 100, 1e-6));
     }
 
     @Override

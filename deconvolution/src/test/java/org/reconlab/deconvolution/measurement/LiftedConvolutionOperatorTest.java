@@ -58,6 +58,40 @@ class LiftedConvolutionOperatorTest {
     }
 
     @Test
+    void itsDenseMatrixHoldsTheConvolutionsOfTheBasisColumnsWithTheSignalColumns() {
+        SplittableRandom random = new SplittableRandom(4);
+        for (SubspaceBasis basis : SubspaceBasis.values()) {
+            LiftedConvolutionOperator a = operator(basis, random);
+            DoubleMatrix2D matrix = a.asDenseMatrix().orElseThrow();
+            DoubleMatrix2D b = a.basis();
+            DoubleMatrix2D c = a.signalMatrix();
+            assertThat(matrix.rows()).isEqualTo(L);
+            assertThat(matrix.columns()).isEqualTo(K * N);
+            for (int k = 0; k < K; k++) {
+                for (int n = 0; n < N; n++) {
+                    for (int t = 0; t < L; t++) {
+                        double direct = 0;
+                        for (int s = 0; s < L; s++) {
+                            direct += b.getQuick(s, k) * c.getQuick(Math.floorMod(t - s, L), n);
+                        }
+                        assertThat(matrix.getQuick(t, k * N + n)).as("%s, column (%d, %d), sample %d", basis, k, n, t)
+                                .isCloseTo(direct, within(1e-12));
+                    }
+                }
+            }
+            // A(X) = M vec(X), vec row-major.
+            DoubleMatrix2D x = RandomMatrices.gaussian(K, N, 1, random);
+            DoubleMatrix1D viaMatrix = MatrixOps.mult(matrix, new DenseDoubleMatrix2D(new double[][] {
+                    java.util.Arrays.stream(x.toArray()).flatMapToDouble(java.util.Arrays::stream).toArray()}).viewDice())
+                    .viewColumn(0);
+            DoubleMatrix1D direct = a.apply(x);
+            for (int t = 0; t < L; t++) {
+                assertThat(viaMatrix.getQuick(t)).isCloseTo(direct.getQuick(t), within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void shapesAndSizesAreChecked() {
         LiftedConvolutionOperator a = operator(SubspaceBasis.IDENTITY, new SplittableRandom(3));
         assertThat(a.domain().rows()).isEqualTo(K);

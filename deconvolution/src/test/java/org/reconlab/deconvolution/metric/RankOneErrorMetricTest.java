@@ -37,6 +37,14 @@ class RankOneErrorMetricTest {
         assertThat(RankOneErrorMetric.error(estimate, truth)).isCloseTo(0.3, within(1e-14));
     }
 
+    @Test
+    void aDivergedEstimateGivesNaNInsteadOfHangingTheSvd() {
+        DoubleMatrix2D truth = new DenseDoubleMatrix2D(new double[][] {{1, 0}, {0, 0}});
+        assertThat(RankOneErrorMetric.error(new DenseDoubleMatrix2D(new double[][] {{Double.NaN, 0}, {0, 1}}), truth)).isNaN();
+        assertThat(RankOneErrorMetric.error(new DenseDoubleMatrix2D(new double[][] {{1, Double.POSITIVE_INFINITY}, {0, 1}}),
+                truth)).isNaN();
+    }
+
     private static DoubleMatrix2D orthogonalTo(DoubleMatrix2D v) {
         DoubleMatrix2D w = new DenseDoubleMatrix2D(v.rows(), 1);
         w.setQuick(0, 0, v.getQuick(1, 0));

@@ -20,7 +20,7 @@ class AdversarialNoiseSearchTest {
     private static final int K = 5;
     private static final int N = 5;
 
-    private final AdversarialNoiseSearch search = new AdversarialNoiseSearch(2, 4, 1e-8);
+    private final AdversarialNoiseSearch search = new AdversarialNoiseSearch(3, 4, 0, 4, 500, 1e-8);
 
     private static LiftedConvolutionOperator operator(long seed) {
         return new LiftedConvolutionMeasurement(L, K, N, SubspaceBasis.IDENTITY, LiftedConvolutionMeasurement.Noise.NONE, 0,
@@ -55,7 +55,7 @@ class AdversarialNoiseSearchTest {
         GroundTruth truth = new BlindDeconvolutionProblem(K, N).draw(new SplittableRandom(4));
         LiftedConvolutionOperator a = operator(5);
         DoubleMatrix1D clean = a.apply(truth.signal());
-        AdversarialNoiseSearch quick = new AdversarialNoiseSearch(1, 1, 1e-6);
+        AdversarialNoiseSearch quick = new AdversarialNoiseSearch(1, 1, 2, 1, 50, 1e-6);
 
         DoubleMatrix1D first = quick.noise(a, truth.signal(), clean, 0.05, new SplittableRandom(6));
         DoubleMatrix1D second = quick.noise(a, truth.signal(), clean, 0.05, new SplittableRandom(6));
@@ -65,17 +65,19 @@ class AdversarialNoiseSearchTest {
     }
 
     @Test
-    void theMinimumConicDirectionIsAUnitDescentDirectionLessVisibleThanATypicalOne() {
+    void polishingNeverLowersTheErrorOfTheBestNoiseFound() {
         GroundTruth truth = new BlindDeconvolutionProblem(K, N).draw(new SplittableRandom(7));
         LiftedConvolutionOperator a = operator(8);
-        DescentCone cone = new DescentCone(truth.signal());
+        DoubleMatrix1D clean = a.apply(truth.signal());
+        double tau = 0.01 * MatrixOps.norm(clean);
+        AdversarialNoiseSearch unpolished = new AdversarialNoiseSearch(2, 2, 0, 2, 300, 1e-8);
+        AdversarialNoiseSearch polished = new AdversarialNoiseSearch(2, 2, 6, 2, 300, 1e-8);
 
-        DoubleMatrix2D z = AdversarialNoiseSearch.minimumConicDirection(a, truth.signal(), new SplittableRandom(9));
+        // The same stream gives the same starts; polishing only keeps perturbations that raise the error.
+        double before = error(a, truth.signal(), clean, unpolished.noise(a, truth.signal(), clean, tau, new SplittableRandom(9)));
+        double after = error(a, truth.signal(), clean, polished.noise(a, truth.signal(), clean, tau, new SplittableRandom(9)));
 
-        assertThat(MatrixOps.frobeniusNorm(z)).isCloseTo(1, within(1e-12));
-        assertThat(cone.firstOrderGrowth(z)).isLessThanOrEqualTo(1e-9);
-        // -X*/||X*|| is a unit descent direction with ||A(.)|| near 1 (the normalization); the search does much better.
-        assertThat(MatrixOps.norm(a.apply(z))).isLessThan(0.6 * MatrixOps.norm(a.apply(truth.signal())));
+        assertThat(after).isGreaterThanOrEqualTo(before * (1 - 1e-4));
     }
 
     private double error(LiftedConvolutionOperator a, DoubleMatrix2D truth, DoubleMatrix1D clean, DoubleMatrix1D e) {

@@ -1,4 +1,4 @@
-package org.reconlab.deconvolution.noise;
+package org.reconlab.deconvolution.cone;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,7 +14,7 @@ import org.reconlab.core.linalg.MatrixOps;
  * the directions along which {@code ||X + t Z||_*} does not grow to first order (Chandrasekaran, Recht, Parrilo and
  * Willsky 2012). Recovery errors of nuclear norm minimization lie in it.
  */
-final class DescentCone {
+public final class DescentCone {
 
     private final DoubleMatrix2D u;
     private final DoubleMatrix2D v;
@@ -22,7 +22,7 @@ final class DescentCone {
     private final int rank;
 
     /** The cone at {@code x}; its rank counts singular values above {@code 1e-10} times the largest. */
-    DescentCone(DoubleMatrix2D x) {
+    public DescentCone(DoubleMatrix2D x) {
         requireNonNull(x, "x is null");
         Decompositions.Svd svd = Decompositions.svd(x);
         double top = svd.singularValues().getQuick(0);
@@ -42,7 +42,7 @@ final class DescentCone {
      * {@code c - theta r + sum_i max(s_i - theta, 0) = 0} (the KKT conditions of the projection; the left side
      * decreases strictly in theta, so bisection finds it).
      */
-    DoubleMatrix2D project(DoubleMatrix2D z) {
+    public DoubleMatrix2D project(DoubleMatrix2D z) {
         DoubleMatrix2D perpendicular = perpendicular(z);
         double c = MatrixOps.inner(sign, z);
         Decompositions.Svd svd = Decompositions.svd(perpendicular);
@@ -72,8 +72,22 @@ final class DescentCone {
     }
 
     /** {@code <U V^T, Z> + ||P_perp(Z)||_*}: at most 0 exactly on D. */
-    double firstOrderGrowth(DoubleMatrix2D z) {
+    public double firstOrderGrowth(DoubleMatrix2D z) {
         return MatrixOps.inner(sign, z) + Decompositions.nuclearNorm(perpendicular(z));
+    }
+
+    /** {@code U V^T}, the sign part of the cone's defining inequality (a copy). */
+    public DoubleMatrix2D sign() {
+        return sign.copy();
+    }
+
+    /** {@code P_perp(Z) = (I - U U^T) Z (I - V V^T)}. */
+    public DoubleMatrix2D perpendicular(DoubleMatrix2D z) {
+        DoubleMatrix2D left = z.copy();
+        left.assign(MatrixOps.mult(u, MatrixOps.multTransA(u, z)), cern.jet.math.Functions.minus);
+        DoubleMatrix2D out = left.copy();
+        out.assign(MatrixOps.multTransB(MatrixOps.mult(left, v), v), cern.jet.math.Functions.minus);
+        return out;
     }
 
     private double excess(double c, double[] s, double theta) {
@@ -82,13 +96,5 @@ final class DescentCone {
             sum += Math.max(value - theta, 0);
         }
         return sum;
-    }
-
-    private DoubleMatrix2D perpendicular(DoubleMatrix2D z) {
-        DoubleMatrix2D left = z.copy();
-        left.assign(MatrixOps.mult(u, MatrixOps.multTransA(u, z)), cern.jet.math.Functions.minus);
-        DoubleMatrix2D out = left.copy();
-        out.assign(MatrixOps.multTransB(MatrixOps.mult(left, v), v), cern.jet.math.Functions.minus);
-        return out;
     }
 }

@@ -1,4 +1,4 @@
-package org.reconlab.deconvolution.noise;
+package org.reconlab.deconvolution.cone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
