@@ -1,6 +1,7 @@
 package org.reconlab.app.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.reconlab.core.engine.TrialResult;
+import org.reconlab.core.engine.TrialStatus;
 import org.reconlab.core.stats.LogLogFit;
 
 /** Runs every example of {@code examples/deconvolution} in quick mode and checks the phenomenon it is there to show. */
@@ -19,16 +21,16 @@ class DeconvolutionExamplesTest {
         return ExampleRuns.runQuick("deconvolution", name);
     }
 
-    /** Mean final rank-one error by noise level, for one variant. */
-    private static TreeMap<Double, Double> meanErrorByLevel(List<TrialResult> trials, String variant) {
+    /** Mean of a final metric by noise level, for one variant. */
+    private static TreeMap<Double, Double> meanByLevel(List<TrialResult> trials, String variant, String metric) {
         return trials.stream().filter(t -> variant.equals(t.sweepValues().get("variant")))
                 .collect(Collectors.groupingBy(t -> ExampleRuns.sweepValue(t, "measurement.noise-level"), TreeMap::new,
-                        Collectors.averagingDouble(t -> t.finalMetric("rank-one-error"))));
+                        Collectors.averagingDouble(t -> t.finalMetric(metric))));
     }
 
-    private static LogLogFit fit(Map<Double, Double> errorByLevel) {
-        return LogLogFit.fit(errorByLevel.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                errorByLevel.values().stream().mapToDouble(Double::doubleValue).toArray());
+    private static LogLogFit fit(Map<Double, Double> valueByLevel) {
+        return LogLogFit.fit(valueByLevel.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                valueByLevel.values().stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     @Test
@@ -37,25 +39,36 @@ class DeconvolutionExamplesTest {
     }
 
     /**
-     * SCIENCE.md section 13: the error of convex recovery grows linearly with random noise, the searched adversarial
-     * noise of the same norm does clearly more harm at every level, and gradient descent on (h, m) behaves like the
-     * convex program under random noise.
+     * docs/science.md section 6: on instances where noiseless recovery is certified (a positive lower bound on the
+     * minimum conic singular value tau_min), the convex error obeys ||X_hat - X*|| <= 2 ||e|| / tau_min; it is linear
+     * in ||e|| at small noise; the searched noise is amplified clearly more than random noise; and gradient descent
+     * on (h, m) with its step does not diverge.
      */
     @Test
     void noiseScaling() {
         List<TrialResult> trials = runQuick("noise-scaling");
-        TreeMap<Double, Double> random = meanErrorByLevel(trials, "convex-random");
-        TreeMap<Double, Double> adversarial = meanErrorByLevel(trials, "convex-adversarial");
-        TreeMap<Double, Double> gradientDescent = meanErrorByLevel(trials, "gradient-descent-random");
 
-        assertThat(fit(random).slope()).isBetween(0.8, 1.2);
-        assertThat(fit(gradientDescent).slope()).isBetween(0.8, 1.2);
-        for (double level : random.keySet()) {
-            assertThat(adversarial.get(level)).as("level %s", level).isGreaterThan(1.5 * random.get(level));
+        for (TrialResult trial : trials) {
+            assertThat(trial.status()).as("trial %s", trial.sweepValues()).isEqualTo(TrialStatus.DONE);
+            double lower = trial.finalMetric("conic-singular-value-lower");
+            double upper = trial.finalMetric("conic-singular-value-upper");
+            assertThat(lower).as("trial %s", trial.sweepValues()).isLessThanOrEqualTo(upper);
+            if (lower > 0 && !"gradient-descent-random".equals(trial.sweepValues().get("variant"))) {
+                assertThat(trial.finalMetric("error-per-noise")).as("trial %s", trial.sweepValues())
+                        .isLessThanOrEqualTo(2 / lower);
+            }
         }
+        TreeMap<Double, Double> random = meanByLevel(trials, "convex-random", "error-per-noise");
+        TreeMap<Double, Double> adversarial = meanByLevel(trials, "convex-adversarial", "error-per-noise");
+        double smallest = random.firstKey();
+        assertThat(adversarial.get(smallest)).isGreaterThan(1.5 * random.get(smallest));
+        // Linear at small noise: the amplification of random noise is the same at the two smallest levels.
+        double next = random.higherKey(smallest);
+        assertThat(random.get(next)).isCloseTo(random.get(smallest), within(0.1 * random.get(smallest)));
+        assertThat(fit(meanByLevel(trials, "gradient-descent-random", "relative-error")).slope()).isBetween(0.8, 1.2);
     }
 
-    /** SCIENCE.md section 13: recovery succeeds for small K and N at fixed L and fails as K + N approaches L. */
+    /** docs/science.md section 6: recovery succeeds for small K and N at fixed L and fails as K + N approaches L. */
     @Test
     void phaseTransition() {
         List<TrialResult> trials = runQuick("phase-transition");

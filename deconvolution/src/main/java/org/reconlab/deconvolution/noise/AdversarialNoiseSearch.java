@@ -19,71 +19,28 @@ import org.reconlab.deconvolution.cone.ConicSingularValue;
 /**
  * A search for the noise {@code e} of a given norm {@code tau} that maximizes the error of nuclear norm recovery,
  * {@code ||X_hat(e) - X*||_F} with {@code X_hat(e) = argmin ||X||_* s.t. ||A(X) - A(X*) - e|| <= tau}, the recovery the
- * experiments run (with the oracle bound).
+ * experiments run (with the oracle bound). See docs/science.md, section 6.
  *
  * <h2>Why these moves</h2>
  * The error {@code Z = X_hat - X*} lies in the descent cone {@code D} of the nuclear norm at {@code X*} (X* is feasible,
  * so {@code ||X_hat||_* <= ||X*||_*}), and {@code ||A(Z)|| <= ||A(X_hat) - y|| + ||e|| <= 2 tau}. Hence
- * {@code ||Z|| <= 2 tau / lambda_min} with {@code lambda_min = min ||A(Z)||} over unit Z in D, the minimum conic
- * singular value (Chandrasekaran et al. 2012; Krahmer and Stoger, "On the convex geometry of blind deconvolution and
- * matrix completion", CPAM 2021, show it is small for blind deconvolution). The bound is attained by a solution that
- * sits on the far side of the noise ball, {@code A(Z) = 2 e}, along a direction of small conic singular value. The
- * search looks for such configurations:
+ * {@code ||Z|| <= 2 tau / tau_min} with tau_min the minimum conic singular value ({@link ConicSingularValue}), a bound
+ * reached only by a solution on the far side of the noise ball, {@code A(Z) = 2 e}, along a direction of small conic
+ * singular value. The search looks for such configurations:
  * <ol>
- *   <li><b>Starts.</b> (a) {@code A(Z_c)} for {@code Z_c} a local minimizer of {@code ||A(Z)||} over unit Z in D,
- *       found by projected gradient descent on the sphere with the exact projection onto D
- *       ({@code Z <- P_D(Z - A*(A(Z)) / ||A||^2)}, renormalized; 300 steps from the projection of a Gaussian matrix);
- *       (b) {@code starts - 1} uniformly random directions.</li>
+ *   <li><b>Starts.</b> {@code A(Z_c)} and {@code -A(Z_c)} for {@code Z_c} the direction that attains the searched upper
+ *       bound on tau_min ({@link ConicSingularValue#search}), then uniformly random directions.</li>
  *   <li><b>Self-consistency steps.</b> From each start, {@code steps} times: solve the recovery with the current
  *       noise, then set {@code e <- tau A(X_hat(e) - X*) / ||A(X_hat(e) - X*)||}. Noise along the measurements of the
  *       current error makes that error agree with the data, so the next solution moves further along it; a fixed point
- *       has {@code A(Z) = 2 e} (the solution is feasible with residual norm tau, so
- *       {@code ||c e - e|| = ||e||} with {@code A(Z) = c e} forces {@code c = 2}), the configuration of the bound.</li>
- *   <li>The result is the noise that gave the largest recovery error among all that were solved.</li>
+ *       has {@code A(Z) = 2 e}, the configuration of the bound.</li>
+ *   <li><b>Polishing.</b> {@code polish} random perturbations of the best noise so far (relative size 0.3, shrinking
+ *       after a failure and growing after a success), each kept if it raises the error.</li>
  * </ol>
  * It is a local search: no guarantee that it finds the worst noise, only a documented, reproducible attempt whose
- * result is at least as bad as its random starts (the tests check that it is clearly worse than random noise). Its
- * cost is {@code starts * steps} recovery solves.
- *
- * <h2>What it shows, and why not a slope of 1/2 at small noise</h2>
- * Krahmer and Stoger (CPAM 2021) show that small conic singular values make nuclear norm blind deconvolution badly
- * conditioned at small noise. A slope of 1/2 of log error against log noise is nevertheless impossible in the limit
- * of small noise whenever noiseless recovery succeeds: every solution satisfies {@code ||X_hat||_* <= ||X*||_*}, so
- * {@code X_hat - X*} lies in D and {@code ||X_hat - X*|| <= 2 tau / lambda_min} with {@code lambda_min > 0} (exact
- * recovery means A has no nonzero kernel element in D), a linear bound for every noise. A square root can only
- * appear above a crossover: along a unit direction {@code Z} on the boundary of D with {@code ||A(Z)|| = lambda}, the
- * nuclear norm ball is curved, so its points near {@code X* + t Z} have
- * {@code ||A(X - X*)|| ~ t lambda + c t^2}, which is {@code ~ t^2} (error ~ {@code sqrt(tau)}) only once
- * {@code t > lambda / c}, that is for {@code tau} above about {@code lambda^2 / c}. Measurements (identity basis,
- * Gaussian C, oracle bound, solver tolerance 1e-9; noise level {@code tau / ||A(X*)||}; {@code lambda} is the
- * smallest {@code ||A(Z)||} found by the projected gradient above with more starts and steps, an upper bound on the
- * true {@code lambda_min}; {@code ||X*||_F = 1}):
- * <ul>
- *   <li>K = N = 4: noiseless recovery succeeds in 192 of 400 draws at L = 10 and in 270 of 400 at L = 11; among
- *       successes (relative error below 1e-4) {@code lambda} had median 0.07 at L = 10 and 0.08 at L = 11, tenth
- *       percentile 0.012 and 0.020, smallest 0.0013 after more steps (L = 10, truth drawn by
- *       {@code BlindDeconvolutionProblem(4, 4)} from {@code new SplittableRandom(291)}, operator by
- *       {@code LiftedConvolutionMeasurement.drawOperator} from {@code new SplittableRandom(1291)}); 0.04 to 0.24 at
- *       L = 12 and 0.2 to 0.5 at L = 16 to 20 (K = N = 8: 0.28 at L = 64, 0.52 at L = 128).</li>
- *   <li>On that L = 10 instance, relative error at noise levels 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1: this search
- *       3.19e-5, 3.19e-4, 3.16e-3, 2.93e-2, 0.181, 0.535 (local slopes 1.00, 1.00, 0.97, 0.79, 0.47); random noise
- *       of the same norm (mean of 4) 1.74e-5, 1.74e-4, 1.73e-3, 1.63e-2, 0.117, 0.399 (slopes 1.00, 1.00, 0.97,
- *       0.86, 0.53). At L = 11 with {@code lambda} = 0.0039 the search's slopes were 1.00, 0.97, 0.85, 0.61 and
- *       random's 1.00, 0.98, 0.88, 0.73 over the same decades.</li>
- *   <li>The self-consistency steps reach their fixed point ({@code A(Z) = 2 e}, cosine 1.0000) in one or two steps;
- *       there the error is about 30 times the noise level while {@code 2 tau / lambda} is about 1000 times: the
- *       minimizer's error is not along the least visible direction (cosine 0.98 with it, the rest making
- *       {@code ||A(Z)|| / ||Z||} about 0.05, not 0.0014), because a minimizer must lower the nuclear norm to first
- *       order, which the boundary direction does not. Noise {@code A(W) / 2} or {@code A(W)} with {@code W} the
- *       projection of {@code X* + t Z} onto the nuclear norm ball of radius {@code ||X*||_*} (t from 1e-3 to 0.3)
- *       gives the same ratio, about 30, at small noise and no better slopes.</li>
- * </ul>
- * So on these instances the bend away from slope 1 starts near noise 1e-3, is shared by random noise (only about
- * 1.8 times smaller error: near the phase transition L is small, so random noise has a large component along the
- * poorly seen directions too), and reaches slopes near 1/2 only where the error is already 0.1 to 0.5. Far from the
- * transition {@code lambda} is of order 0.3 and the crossover {@code lambda^2 / c} lies at noise levels where the
- * error saturates. The examples therefore report the measured slopes and assert only that the searched noise is
- * clearly worse than random noise, not a slope of 1/2.
+ * result is at least as bad as its starts. Its cost is {@code starts * steps + polish} recovery solves. The
+ * minimizer's error is typically not along the least visible direction: a minimizer must lower the nuclear norm to
+ * first order, which a boundary direction of D does not, so the errors found stay well below {@code 2 tau / tau_min}.
  */
 public final class AdversarialNoiseSearch {
 
