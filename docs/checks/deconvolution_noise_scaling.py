@@ -49,7 +49,7 @@ def slope(points):
 def analyse(records, variant):
     levels = sorted(level for (v, level) in records if v == variant)
     series = [records[(variant, level)] for level in levels]
-    if any(s["status"] != "done" for s in series):
+    if len(series) < 2 or any(s["status"] != "done" for s in series):
         return None
     noise = [s["noise"] for s in series]
     error = [s["relative-error"] for s in series]
@@ -97,10 +97,13 @@ def main(argv):
     print("c2 = max error/sqrt(||e||), crossover (c2/c1)^2 against tau^2, slopes below and above the crossover")
     for row in table:
         adv, rnd, gd = row["convex-adversarial"], row["convex-random"], row["gradient-descent-random"]
-        print(f"{row['key']}: tau in [{row['lower']:.3g}, {row['upper']:.3g}], 2/tau_lower {2 / row['lower']:.3g}; "
-              f"adversarial c1 {adv['c1']:.3g} c2 {adv['c2']:.3g} x {adv['crossover']:.2g} (tau_up^2 {row['upper'] ** 2:.2g})"
-              f" slopes {adv['below']:.2f} / {adv['above']:.2f}; random c1 {rnd['c1']:.3g} c2 {rnd['c2']:.3g}"
-              f" slopes {rnd['below']:.2f} / {rnd['above']:.2f}; gd c1 {gd['c1']:.3g}" if gd else "; gd diverged")
+        line = f"{row['key']}: tau in [{row['lower']:.3g}, {row['upper']:.3g}], 2/tau_lower {2 / row['lower']:.3g}"
+        for name, a in (("adversarial", adv), ("random", rnd)):
+            if a:
+                line += (f"; {name} c1 {a['c1']:.3g} c2 {a['c2']:.3g} crossover {a['crossover']:.2g}"
+                         f" (tau_up^2 {row['upper'] ** 2:.2g}) slopes {a['below']:.2f} / {a['above']:.2f}")
+        line += f"; gd c1 {gd['c1']:.3g}" if gd else "; gd: none"
+        print(line)
     print(f"not exact (tau lower bound 0 or error at the smallest noise >= 1e-3): {len(failed)}")
     for key, upper, lower, err in failed:
         print(f"  {key}: tau in [{lower:.3g}, {upper:.3g}], error at the smallest noise {err:.3g}")
