@@ -28,16 +28,8 @@ ROUNDS=${ROUNDS:-5}
 ETA=${ETA:-0.0025}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx10g"}
 
-echo "building benchmarks/target/benchmarks.jar ..." >&2
-mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests >&2
-jar="$root/benchmarks/target/benchmarks.jar"
-# reconlab runs with the JVM options of its launcher (./reconlab): the Vector API module, the throughput collector
-# and, where the kernel offers them on request, transparent huge pages.
-LAUNCHER_OPTS="$("$root/reconlab" --print-jvm-options)"
-# The JVM announces the Vector API module on stderr at every start; the launcher's option is on purpose.
-INCUBATOR_NOTICE="WARNING: Using incubator modules: jdk.incubator.vector"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benchmarks/common.sh
+source "$root/benchmarks/common.sh"
 
 # Older OpenBLAS builds need OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE on some processors; a current NumPy is slowed by
 # them, so the reference runs without them (its output names the kernel OpenBLAS picked).
@@ -45,7 +37,7 @@ numpy() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 "$root/benchmarks
 value() { grep "^$1=" "$2" | tail -1 | cut -d= -f2; }
 best() { grep "^$1=" "$2" | cut -d= -f2 | sort -g | head -1; }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+echo "load average before: $(load_average) on $(nproc) cores" >&2
 printf '\n%-16s %12s %12s %8s %12s %12s %8s %10s\n' "instance" "numpy ms" "reconlab ms" "speedup" "floor ms" \
   "copy GB/s" "vs floor" "agreement"
 for size in $SIZES; do
@@ -58,7 +50,7 @@ for size in $SIZES; do
     numpy run "$dir" "$ETA" "$WARMUP_SECONDS" "$ITERATIONS" >> "$log"
     # shellcheck disable=SC2086
     java $JAVA_OPTS $LAUNCHER_OPTS -cp "$jar" org.reconlab.benchmarks.CompareNumpy "$dir" "$ETA" "$WARMUP_SECONDS" "$ITERATIONS" \
-      2> >(grep -v -x "$INCUBATOR_NOTICE" >&2) >> "$log"
+      2> >(without_incubator_notice) >> "$log"
   done
   numpy check "$dir" >> "$log"
   python3 - "$log" "$d" "$r" "$m" <<'PY'
@@ -88,4 +80,4 @@ print(f"    {len(values['numpy.step_ms_median'])} rounds: step medians numpy {sp
       f"numpy {span(num('numpy.warmup_steps'), 1, 0)}, reconlab {span(num('reconlab.warmup_steps'), 1, 0)}")
 PY
 done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "load average after: $(load_average)" >&2

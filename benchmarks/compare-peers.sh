@@ -25,17 +25,11 @@ TOLERANCE=${TOLERANCE:-1e-9}
 PYTHON=${PYTHON:-python3}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx4g"}
 
-echo "building benchmarks/target/benchmarks.jar ..." >&2
-mvn -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests >&2
-jar="$root/benchmarks/target/benchmarks.jar"
-LAUNCHER_OPTS="$("$root/reconlab" --print-jvm-options)"
-# The JVM announces the Vector API module on stderr at every start; the launcher's option is on purpose.
-INCUBATOR_NOTICE="WARNING: Using incubator modules: jdk.incubator.vector"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=benchmarks/common.sh
+source "$root/benchmarks/common.sh"
 peer() { env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE "$PYTHON" "$root/benchmarks/peer_reference.py" "$@"; }
 
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" >&2
+echo "load average before: $(load_average) on $(nproc) cores" >&2
 printf '\n%-34s %-9s %12s %12s %10s\n' "case" "solver" "ms (median)" "rel. error" "vs reconlab"
 for case in $CASES; do
   IFS=: read -r problem a b c peers <<< "$case"
@@ -46,7 +40,7 @@ for case in $CASES; do
   for ((round = 1; round <= ROUNDS; round++)); do
     # shellcheck disable=SC2086
     java $JAVA_OPTS $LAUNCHER_OPTS -cp "$jar" org.reconlab.benchmarks.ComparePeers "$problem" "$dir" \
-      "$WARMUP_SECONDS" "$REPEATS" "$TOLERANCE" 2> >(grep -v -x "$INCUBATOR_NOTICE" >&2) >> "$log"
+      "$WARMUP_SECONDS" "$REPEATS" "$TOLERANCE" 2> >(without_incubator_notice) >> "$log"
     for p in ${peers//,/ }; do
       peer run "$problem" "$dir" "$p" "$REPEATS" >> "$log"
     done
@@ -66,4 +60,4 @@ for s in solvers:
     print(f"{label:<34} {s:<9} {median[s]:12.2f} {values[s + '.relative_error'][0]:12.1e} {ratio:>10}")
 PY
 done
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+echo "load average after: $(load_average)" >&2
