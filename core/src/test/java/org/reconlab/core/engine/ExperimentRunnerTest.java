@@ -9,12 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.reconlab.core.CorePlugin;
-import org.reconlab.core.spi.BuildContext;
-import org.reconlab.core.spi.Config;
-import org.reconlab.core.spi.Optimizer;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Plugin;
+import org.reconlab.core.toy.ToyFactories;
 import org.reconlab.core.toy.ToyPlugin;
 
 class ExperimentRunnerTest {
@@ -94,31 +92,14 @@ class ExperimentRunnerTest {
 
         @Override
         public List<OptimizerFactory> optimizers() {
-            return List.of(new OptimizerFactory() {
-                @Override
-                public String name() {
-                    return "toy-kick";
-                }
-
-                @Override
-                public String description() {
-                    return "moves every parameter to 1 in one step";
-                }
-
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of();
-                }
-
-                @Override
-                public Optimizer create(Config config, BuildContext context) {
-                    return (task, observer) -> {
-                        observer.observe(0, task.parameters());
-                        task.parameters().list().forEach(block -> block.assign(1.0));
-                        observer.observe(1, task.parameters());
-                    };
-                }
-            });
+            return List.of(ToyFactories.optimizer("toy-kick", "moves every parameter to 1 in one step",
+                    Parameters.of(), (config, context) -> {
+                return (task, observer) -> {
+                    observer.observe(0, task.parameters());
+                    task.parameters().list().forEach(block -> block.assign(1.0));
+                    observer.observe(1, task.parameters());
+                };
+            }));
         }
     };
 

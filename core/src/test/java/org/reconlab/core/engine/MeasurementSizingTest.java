@@ -12,8 +12,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.reconlab.core.CorePlugin;
 import org.reconlab.core.spi.Blocks;
-import org.reconlab.core.spi.BuildContext;
-import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.Measurement;
 import org.reconlab.core.spi.MeasurementFactory;
@@ -26,6 +24,7 @@ import org.reconlab.core.spi.Plugin;
 import org.reconlab.core.spi.Problem;
 import org.reconlab.core.spi.ProblemFactory;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.core.toy.ToyFactories;
 
 /**
  * The two engine hooks of {@link Measurement}: the heap check on {@link Measurement#estimatedBytes()} and the
@@ -104,109 +103,61 @@ class MeasurementSizingTest {
 
         @Override
         public List<ProblemFactory> problems() {
-            return List.of(new ProblemFactory() {
-                @Override
-                public String name() {
-                    return "square";
-                }
+            return List.of(ToyFactories.problem("square", "a 3 x 3 matrix, symmetric or not",
+                    Parameters.of(Parameter.bool("symmetric", true, "draw a symmetric matrix")), (config, context) -> {
+                Shape shape = config.bool("symmetric") ? Shape.symmetric(D) : Shape.matrix(D, D);
+                return new Problem() {
+                    @Override
+                    public Shape signalShape() {
+                        return shape;
+                    }
 
-                @Override
-                public String description() {
-                    return "a 3 x 3 matrix, symmetric or not";
-                }
-
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of(Parameter.bool("symmetric", true, "draw a symmetric matrix"));
-                }
-
-                @Override
-                public Problem create(Config config, BuildContext context) {
-                    Shape shape = config.bool("symmetric") ? Shape.symmetric(D) : Shape.matrix(D, D);
-                    return new Problem() {
-                        @Override
-                        public Shape signalShape() {
-                            return shape;
-                        }
-
-                        @Override
-                        public GroundTruth draw(SplittableRandom random) {
-                            throw new AssertionError("nothing is drawn in this test");
-                        }
-                    };
-                }
-            });
+                    @Override
+                    public GroundTruth draw(SplittableRandom random) {
+                        throw new AssertionError("nothing is drawn in this test");
+                    }
+                };
+            }));
         }
 
         @Override
         public List<MeasurementFactory> measurements() {
-            return List.of(new MeasurementFactory() {
-                @Override
-                public String name() {
-                    return "sized";
-                }
-
-                @Override
-                public String description() {
-                    return "reports its operator size, half of it on symmetric signals";
-                }
-
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of(Parameter.integer("mebibytes", 1, 0, Integer.MAX_VALUE, "operator size"));
-                }
-
-                @Override
-                public Measurement create(Config config, BuildContext context) {
-                    return new Sized(Shape.matrix(D, D), config.integer("mebibytes") * MIB);
-                }
-            });
+            return List.of(ToyFactories.measurement("sized",
+                    "reports its operator size, half of it on symmetric signals",
+                    Parameters.of(Parameter.integer("mebibytes", 1, 0, Integer.MAX_VALUE, "operator size")),
+                    (config, context) -> {
+                return new Sized(Shape.matrix(D, D), config.integer("mebibytes") * MIB);
+            }));
         }
 
         @Override
         public List<ModelFactory> models() {
-            return List.of(new ModelFactory() {
-                @Override
-                public String name() {
-                    return "square-model";
-                }
+            return List.of(ToyFactories.model("square-model", "a 3 x 3 matrix model, symmetric or not",
+                    Parameters.of(Parameter.bool("symmetric", true, "produce symmetric matrices")),
+                    (config, context) -> {
+                Shape shape = config.bool("symmetric") ? Shape.symmetric(D) : Shape.matrix(D, D);
+                return new Model() {
+                    @Override
+                    public Shape signalShape() {
+                        return shape;
+                    }
 
-                @Override
-                public String description() {
-                    return "a 3 x 3 matrix model, symmetric or not";
-                }
+                    @Override
+                    public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
+                        throw new AssertionError("nothing is drawn in this test");
+                    }
 
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of(Parameter.bool("symmetric", true, "produce symmetric matrices"));
-                }
+                    @Override
+                    public DoubleMatrix2D signal(Blocks parameters) {
+                        return new DenseDoubleMatrix2D(D, D);
+                    }
 
-                @Override
-                public Model create(Config config, BuildContext context) {
-                    Shape shape = config.bool("symmetric") ? Shape.symmetric(D) : Shape.matrix(D, D);
-                    return new Model() {
-                        @Override
-                        public Shape signalShape() {
-                            return shape;
-                        }
-
-                        @Override
-                        public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
-                            throw new AssertionError("nothing is drawn in this test");
-                        }
-
-                        @Override
-                        public DoubleMatrix2D signal(Blocks parameters) {
-                            return new DenseDoubleMatrix2D(D, D);
-                        }
-
-                        @Override
-                        public Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient) {
-                            return parameters;
-                        }
-                    };
-                }
-            });
+                    @Override
+                    public Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient) {
+                        return parameters;
+                    }
+                };
+            }));
         }
     }
 

@@ -10,21 +10,18 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.reconlab.core.spi.Blocks;
-import org.reconlab.core.spi.BuildContext;
-import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.GroundTruth;
-import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.MetricFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
 import org.reconlab.core.spi.Observations;
-import org.reconlab.core.spi.Optimizer;
 import org.reconlab.core.spi.OptimizerFactory;
 import org.reconlab.core.spi.Parameters;
 import org.reconlab.core.spi.Plugin;
 import org.reconlab.core.spi.Problem;
 import org.reconlab.core.spi.ProblemFactory;
 import org.reconlab.core.spi.Shape;
+import org.reconlab.core.toy.ToyFactories;
 
 /** {@link org.reconlab.core.spi.MetricContext#perTrial}: computed once per trial and key, reused across iterates. */
 class PerTrialValueTest {
@@ -58,148 +55,79 @@ class PerTrialValueTest {
 
         @Override
         public List<ProblemFactory> problems() {
-            return List.of(new ProblemFactory() {
-                @Override
-                public String name() {
-                    return "tiny-problem";
-                }
+            return List.of(ToyFactories.problem("tiny-problem", "a random number",
+                    Parameters.of(), (config, context) -> {
+                return new Problem() {
+                    @Override
+                    public Shape signalShape() {
+                        return Shape.vector(1);
+                    }
 
-                @Override
-                public String description() {
-                    return "a random number";
-                }
-
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of();
-                }
-
-                @Override
-                public Problem create(Config config, BuildContext context) {
-                    return new Problem() {
-                        @Override
-                        public Shape signalShape() {
-                            return Shape.vector(1);
-                        }
-
-                        @Override
-                        public GroundTruth draw(SplittableRandom random) {
-                            DoubleMatrix2D x = new DenseDoubleMatrix2D(1, 1);
-                            x.setQuick(0, 0, random.nextInt(1000));
-                            return GroundTruth.of(Shape.vector(1), x);
-                        }
-                    };
-                }
-            });
+                    @Override
+                    public GroundTruth draw(SplittableRandom random) {
+                        DoubleMatrix2D x = new DenseDoubleMatrix2D(1, 1);
+                        x.setQuick(0, 0, random.nextInt(1000));
+                        return GroundTruth.of(Shape.vector(1), x);
+                    }
+                };
+            }));
         }
 
         @Override
         public List<ModelFactory> models() {
-            return List.of(new ModelFactory() {
-                @Override
-                public String name() {
-                    return "tiny-model";
-                }
+            return List.of(ToyFactories.model("tiny-model", "a point", Parameters.of(), (config, context) -> {
+                return new Model() {
+                    @Override
+                    public Shape signalShape() {
+                        return Shape.vector(1);
+                    }
 
-                @Override
-                public String description() {
-                    return "a point";
-                }
+                    @Override
+                    public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
+                        return Blocks.of("x", new DenseDoubleMatrix2D(1, 1));
+                    }
 
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of();
-                }
+                    @Override
+                    public DoubleMatrix2D signal(Blocks parameters) {
+                        return parameters.get("x");
+                    }
 
-                @Override
-                public Model create(Config config, BuildContext context) {
-                    return new Model() {
-                        @Override
-                        public Shape signalShape() {
-                            return Shape.vector(1);
-                        }
-
-                        @Override
-                        public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
-                            return Blocks.of("x", new DenseDoubleMatrix2D(1, 1));
-                        }
-
-                        @Override
-                        public DoubleMatrix2D signal(Blocks parameters) {
-                            return parameters.get("x");
-                        }
-
-                        @Override
-                        public Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient) {
-                            return Blocks.of("x", signalGradient);
-                        }
-                    };
-                }
-            });
+                    @Override
+                    public Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient) {
+                        return Blocks.of("x", signalGradient);
+                    }
+                };
+            }));
         }
 
         @Override
         public List<OptimizerFactory> optimizers() {
-            return List.of(new OptimizerFactory() {
-                @Override
-                public String name() {
-                    return "tiny-optimizer";
-                }
-
-                @Override
-                public String description() {
-                    return "ten empty iterations";
-                }
-
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of();
-                }
-
-                @Override
-                public Optimizer create(Config config, BuildContext context) {
-                    return (task, observer) -> {
-                        for (int i = 0; i <= 10 && observer.observe(i, task.parameters()); i++) {
-                            // nothing moves
-                        }
-                    };
-                }
-            });
+            return List.of(ToyFactories.optimizer("tiny-optimizer", "ten empty iterations",
+                    Parameters.of(), (config, context) -> {
+                return (task, observer) -> {
+                    for (int i = 0; i <= 10 && observer.observe(i, task.parameters()); i++) {
+                        // nothing moves
+                    }
+                };
+            }));
         }
 
         @Override
         public List<MetricFactory> metrics() {
-            return List.of(new MetricFactory() {
-                @Override
-                public String name() {
-                    return "tiny-metric";
-                }
-
-                @Override
-                public String description() {
-                    return "a per-trial value plus the iteration";
-                }
-
-                @Override
-                public Parameters parameters() {
-                    return Parameters.of();
-                }
-
-                @Override
-                public Metric create(Config config, BuildContext context) {
-                    return metricContext -> {
-                        double truth = metricContext.perTrial("truth", () -> {
-                            computations.incrementAndGet();
-                            return metricContext.truth().signal().getQuick(0, 0);
-                        });
-                        double zero = metricContext.perTrial("zero", () -> {
-                            computations.incrementAndGet();
-                            return 0.0;
-                        });
-                        return new double[] {truth + zero + metricContext.iteration()};
-                    };
-                }
-            });
+            return List.of(ToyFactories.metric("tiny-metric", "a per-trial value plus the iteration",
+                    Parameters.of(), (config, context) -> {
+                return metricContext -> {
+                    double truth = metricContext.perTrial("truth", () -> {
+                        computations.incrementAndGet();
+                        return metricContext.truth().signal().getQuick(0, 0);
+                    });
+                    double zero = metricContext.perTrial("zero", () -> {
+                        computations.incrementAndGet();
+                        return 0.0;
+                    });
+                    return new double[] {truth + zero + metricContext.iteration()};
+                };
+            }));
         }
     }
 }

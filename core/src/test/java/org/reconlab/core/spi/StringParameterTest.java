@@ -15,6 +15,7 @@ import org.reconlab.core.engine.ComponentSpec;
 import org.reconlab.core.engine.ExperimentPlan;
 import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.PipelineSpec;
+import org.reconlab.core.toy.ToyFactories;
 import org.reconlab.core.toy.ToyPlugin;
 
 class StringParameterTest {
@@ -47,38 +48,21 @@ class StringParameterTest {
 
             @Override
             public List<ProblemFactory> problems() {
-                return List.of(new ProblemFactory() {
-                    @Override
-                    public String name() {
-                        return "recording-problem";
-                    }
+                return List.of(ToyFactories.problem("recording-problem", "toy-vector that records a resolved path",
+                        PARAMETERS, (config, context) -> {
+                    resolved.set(context.resolvePath(config.string("path")));
+                    return new Problem() {
+                        @Override
+                        public Shape signalShape() {
+                            return Shape.vector(2);
+                        }
 
-                    @Override
-                    public String description() {
-                        return "toy-vector that records a resolved path";
-                    }
-
-                    @Override
-                    public Parameters parameters() {
-                        return PARAMETERS;
-                    }
-
-                    @Override
-                    public Problem create(Config config, BuildContext context) {
-                        resolved.set(context.resolvePath(config.string("path")));
-                        return new Problem() {
-                            @Override
-                            public Shape signalShape() {
-                                return Shape.vector(2);
-                            }
-
-                            @Override
-                            public GroundTruth draw(java.util.SplittableRandom random) {
-                                return GroundTruth.of(Shape.vector(2), new cern.colt.matrix.impl.DenseDoubleMatrix2D(2, 1));
-                            }
-                        };
-                    }
-                });
+                        @Override
+                        public GroundTruth draw(java.util.SplittableRandom random) {
+                            return GroundTruth.of(Shape.vector(2), new cern.colt.matrix.impl.DenseDoubleMatrix2D(2, 1));
+                        }
+                    };
+                }));
             }
         };
     }

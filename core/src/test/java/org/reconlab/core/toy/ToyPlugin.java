@@ -9,8 +9,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
-import org.reconlab.core.spi.BuildContext;
-import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.GroundTruth;
 import org.reconlab.core.spi.LinearOperator;
@@ -39,117 +37,67 @@ public final class ToyPlugin implements Plugin {
 
     @Override
     public List<ProblemFactory> problems() {
-        return List.of(new ProblemFactory() {
-            @Override
-            public String name() {
-                return "toy-vector";
-            }
+        return List.of(ToyFactories.problem("toy-vector", "a Gaussian vector w*",
+                Parameters.of(Parameter.integer("n", 5, 1, 10_000, "length of w*"),
+                        Parameter.real("scale", 1.0, 0, 1e6, "standard deviation of the entries of w* (0: w* = 0)")),
+                (config, context) -> {
+            int n = config.integer("n");
+            double scale = config.real("scale");
+            return new Problem() {
+                @Override
+                public Shape signalShape() {
+                    return Shape.vector(n);
+                }
 
-            @Override
-            public String description() {
-                return "a Gaussian vector w*";
-            }
-
-            @Override
-            public Parameters parameters() {
-                return Parameters.of(Parameter.integer("n", 5, 1, 10_000, "length of w*"),
-                        Parameter.real("scale", 1.0, 0, 1e6, "standard deviation of the entries of w* (0: w* = 0)"));
-            }
-
-            @Override
-            public Problem create(Config config, BuildContext context) {
-                int n = config.integer("n");
-                double scale = config.real("scale");
-                return new Problem() {
-                    @Override
-                    public Shape signalShape() {
-                        return Shape.vector(n);
-                    }
-
-                    @Override
-                    public GroundTruth draw(SplittableRandom random) {
-                        return GroundTruth.of(Shape.vector(n), RandomMatrices.gaussian(n, 1, scale, random));
-                    }
-                };
-            }
-        });
+                @Override
+                public GroundTruth draw(SplittableRandom random) {
+                    return GroundTruth.of(Shape.vector(n), RandomMatrices.gaussian(n, 1, scale, random));
+                }
+            };
+        }));
     }
 
     @Override
     public List<MeasurementFactory> measurements() {
-        return List.of(new MeasurementFactory() {
-            @Override
-            public String name() {
-                return "toy-gaussian";
+        return List.of(ToyFactories.measurement("toy-gaussian", "y = A w with A m x n Gaussian / sqrt(m)",
+                Parameters.of(Parameter.integer("m", 20, 1, 100_000, "number of measurements"),
+                        Parameter.bool("fail", false, "throw when observing, to test failure handling")),
+                (config, context) -> {
+            Shape shape = context.signalShape();
+            if (shape.kind() != Shape.Kind.VECTOR) {
+                throw ConfigException.incompatible("toy-gaussian takes vectors, problem draws a " + shape);
             }
-
-            @Override
-            public String description() {
-                return "y = A w with A m x n Gaussian / sqrt(m)";
-            }
-
-            @Override
-            public Parameters parameters() {
-                return Parameters.of(
-                        Parameter.integer("m", 20, 1, 100_000, "number of measurements"),
-                        Parameter.bool("fail", false, "throw when observing, to test failure handling"));
-            }
-
-            @Override
-            public Measurement create(Config config, BuildContext context) {
-                Shape shape = context.signalShape();
-                if (shape.kind() != Shape.Kind.VECTOR) {
-                    throw ConfigException.incompatible("toy-gaussian takes vectors, problem draws a " + shape);
-                }
-                return new ToyMeasurement(shape.rows(), config.integer("m"), config.bool("fail"));
-            }
-        });
+            return new ToyMeasurement(shape.rows(), config.integer("m"), config.bool("fail"));
+        }));
     }
 
     @Override
     public List<ModelFactory> models() {
-        return List.of(new ModelFactory() {
-            @Override
-            public String name() {
-                return "toy-linear";
-            }
+        return List.of(ToyFactories.model("toy-linear", "the vector itself, started at zero",
+                Parameters.of(), (config, context) -> {
+            int n = context.signalShape().rows();
+            return new Model() {
+                @Override
+                public Shape signalShape() {
+                    return Shape.vector(n);
+                }
 
-            @Override
-            public String description() {
-                return "the vector itself, started at zero";
-            }
+                @Override
+                public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
+                    return Blocks.of("w", new DenseDoubleMatrix2D(n, 1));
+                }
 
-            @Override
-            public Parameters parameters() {
-                return Parameters.of();
-            }
+                @Override
+                public DoubleMatrix2D signal(Blocks parameters) {
+                    return parameters.get("w").copy();
+                }
 
-            @Override
-            public Model create(Config config, BuildContext context) {
-                int n = context.signalShape().rows();
-                return new Model() {
-                    @Override
-                    public Shape signalShape() {
-                        return Shape.vector(n);
-                    }
-
-                    @Override
-                    public Blocks initialize(Optional<Observations> observations, SplittableRandom random) {
-                        return Blocks.of("w", new DenseDoubleMatrix2D(n, 1));
-                    }
-
-                    @Override
-                    public DoubleMatrix2D signal(Blocks parameters) {
-                        return parameters.get("w").copy();
-                    }
-
-                    @Override
-                    public Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient) {
-                        return Blocks.of("w", signalGradient.copy());
-                    }
-                };
-            }
-        });
+                @Override
+                public Blocks pullback(Blocks parameters, DoubleMatrix2D signalGradient) {
+                    return Blocks.of("w", signalGradient.copy());
+                }
+            };
+        }));
     }
 
     /** Dense {@code A} (m x n, N(0, 1/m) entries) on vectors held as n x 1 matrices. */
