@@ -29,7 +29,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: runs/<name>, or runs/<name>-quick)")
     Path out;
 
-    @Option(names = "--threads", paramLabel = "N", description = "trials run in parallel (default: available cores)")
+    @Option(names = "--threads", paramLabel = "N", description = "threads of the run: trials at once times kernel threads per trial stay within N"
+            + " (default: available cores)")
     Integer threads;
 
     @Option(names = "--shard", paramLabel = "I/N", description = "run only the trials whose index is I mod N, into"

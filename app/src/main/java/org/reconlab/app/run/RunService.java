@@ -112,18 +112,16 @@ public final class RunService {
                 progress.trialFinished(result, finished, total);
             };
             List<TrialResult> fresh;
+            Set<Integer> skip = new HashSet<>(kept.keySet());
+            plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(i -> !planned.contains(i))
+                    .forEach(skip::add);
+            TrialArtifacts artifacts = saveArrays
+                    ? new TrialArraysWriter(directory.file(TrialArraysWriter.ARRAYS)) : TrialArtifacts.NONE;
             try {
-                Set<Integer> skip = new HashSet<>(kept.keySet());
-                plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(i -> !planned.contains(i))
-                        .forEach(skip::add);
-                TrialArtifacts artifacts = saveArrays
-                        ? new TrialArraysWriter(directory.file(TrialArraysWriter.ARRAYS)) : TrialArtifacts.NONE;
                 fresh = new ExperimentRunner(registry).run(plan, threads, skip, saveThenReport, artifacts).trials();
-            } catch (IllegalStateException e) {
-                if (e.getCause() instanceof UncheckedIOException io) {
-                    throw io.getCause();
-                }
-                throw e;
+            } catch (UncheckedIOException e) {
+                // saving a trial or its arrays failed on a worker thread: report it as this method's IOException
+                throw e.getCause();
             }
             List<TrialResult> all = new ArrayList<>(kept.values());
             all.addAll(fresh);

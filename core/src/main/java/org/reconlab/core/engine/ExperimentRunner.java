@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.reconlab.core.kernel.KernelThreads;
 import org.reconlab.core.random.RandomStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the trials of a plan on a fixed thread pool. One trial's failure never loses another's result: a trial that
  * throws ends as {@link TrialStatus#FAILED}. Results do not depend on the thread count.
+ *
+ * <p>{@code threads} is the run's whole budget: trials that run at once times the kernel threads each of them uses
+ * stay within it (see {@link ThreadBudget}).
  *
  * <pre>{@code
  * ComponentRegistry registry = ComponentRegistry.discover();
@@ -71,8 +75,10 @@ public final class ExperimentRunner {
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger finished = new AtomicInteger();
         Object listenerLock = new Object();
-        log.debug("running {} of {} trials on {} threads", todo.size(), plan.trials().size(), threads);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+        ThreadBudget budget = ThreadBudget.split(threads, todo.size(), KernelThreads.defaultThreads());
+        log.debug("running {} of {} trials, {} at once with {} kernel threads each", todo.size(), plan.trials().size(),
+                budget.trialThreads(), budget.kernelThreads());
+        ExecutorService pool = Executors.newFixedThreadPool(budget.trialThreads(), runnable -> {
             Thread thread = new Thread(runnable, "reconlab-trial");
             thread.setDaemon(true);
             return thread;
@@ -81,8 +87,8 @@ public final class ExperimentRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (ExperimentPlan.PlannedTrial trial : todo) {
                 futures.add(pool.submit(() -> {
-                    TrialResult result = TrialRunner.run(trial.pipeline(), streams, trial.index(), trial.repetition(),
-                            trial.sweepValues(), artifacts);
+                    TrialResult result = KernelThreads.callWithThreads(budget.kernelThreads(), () -> TrialRunner.run(
+                            trial.pipeline(), streams, trial.index(), trial.repetition(), trial.sweepValues(), artifacts));
                     results.add(result);
                     synchronized (listenerLock) {
                         listener.trialFinished(result, finished.incrementAndGet(), todo.size());
@@ -96,8 +102,16 @@ public final class ExperimentRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running trials", e);
         } catch (ExecutionException e) {
-            // TrialRunner turns trial errors into FAILED results; what reaches here failed in the listener or artifacts.
-            throw new IllegalStateException("saving a trial result failed: " + e.getCause().getMessage(), e.getCause());
+            // TrialRunner turns trial errors into FAILED results; what reaches here failed in the listener or artifacts,
+            // and goes to the caller as it was thrown (an UncheckedIOException stays one).
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("saving a trial result failed: " + cause, cause);
         } finally {
             pool.shutdownNow();
         }

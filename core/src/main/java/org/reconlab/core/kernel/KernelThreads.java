@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The threads the kernels of this package run on, and the rule that makes their results independent of how many
@@ -17,8 +18,9 @@ import java.util.function.IntConsumer;
  * bit-identical for 1, 2 or 64 threads.
  *
  * <p>Threads come from one shared pool of daemon threads (one per available processor); the calling thread computes
- * the first share itself. The default thread count is the number of available processors, or the system property
- * {@value #PROPERTY} when it is set to a positive integer.
+ * the first share itself. The default thread count is the count set for the calling thread by
+ * {@link #callWithThreads} (a run's trial threads each get their share of the run's threads this way), else the system
+ * property {@value #PROPERTY} when it is set to a positive integer, else the number of available processors.
  */
 public final class KernelThreads {
 
@@ -37,8 +39,40 @@ public final class KernelThreads {
     private KernelThreads() {
     }
 
-    /** The default thread count: {@value #PROPERTY} if set to a positive integer, else the available processors. */
+    /** Thread count of the kernels on the current thread, while {@link #callWithThreads} runs on it. */
+    private static final ThreadLocal<Integer> CALLER_THREADS = new ThreadLocal<>();
+
+    /**
+     * The default thread count on the calling thread: the count {@link #callWithThreads} set for it, else
+     * {@value #PROPERTY} if set to a positive integer, else the available processors.
+     */
     public static int defaultThreads() {
+        Integer set = CALLER_THREADS.get();
+        return set != null ? set : processWideThreads();
+    }
+
+    /**
+     * Calls {@code body} with {@link #defaultThreads()} equal to {@code threads} on the calling thread, so that the
+     * kernels it runs use that many threads; the previous count is restored on return.
+     */
+    public static <T> T callWithThreads(int threads, Supplier<T> body) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        Integer previous = CALLER_THREADS.get();
+        CALLER_THREADS.set(threads);
+        try {
+            return body.get();
+        } finally {
+            if (previous == null) {
+                CALLER_THREADS.remove();
+            } else {
+                CALLER_THREADS.set(previous);
+            }
+        }
+    }
+
+    private static int processWideThreads() {
         String value = System.getProperty(PROPERTY);
         if (value != null) {
             try {

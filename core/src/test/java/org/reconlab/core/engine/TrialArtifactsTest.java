@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -92,11 +94,12 @@ class TrialArtifactsTest {
     }
 
     @Test
-    void aFailureToSaveEndsTheRunInsteadOfFailingTheTrialQuietly() {
+    void aFailureToSaveEndsTheRunAndReachesTheCallerAsThrown() {
         ExperimentPlan plan = ExperimentPlan.build(spec(), REGISTRY);
+        UncheckedIOException diskFull = new UncheckedIOException(new IOException("No space left on device"));
         assertThatThrownBy(() -> new ExperimentRunner(REGISTRY).run(plan, 2, Set.of(), TrialListener.NONE, arrays -> {
-            throw new IllegalStateException("disk full");
-        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("disk full");
+            throw diskFull;
+        })).isSameAs(diskFull);
     }
 
     @Test

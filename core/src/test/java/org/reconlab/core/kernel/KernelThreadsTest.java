@@ -64,7 +64,34 @@ class KernelThreadsTest {
     }
 
     @Test
-    void defaultThreadsIsPositive() {
-        assertThat(KernelThreads.defaultThreads()).isPositive();
+    void theCountSetForTheCallingThreadHoldsWhileTheCallRunsAndIsRestoredAfter() {
+        int outside = KernelThreads.defaultThreads();
+        int inside = outside + 3;
+        int[] innermost = new int[1];
+        int seen = KernelThreads.callWithThreads(inside, () -> {
+            innermost[0] = KernelThreads.callWithThreads(1, KernelThreads::defaultThreads);
+            return KernelThreads.defaultThreads();
+        });
+        assertThat(seen).isEqualTo(inside);
+        assertThat(innermost[0]).isEqualTo(1);
+        assertThat(KernelThreads.defaultThreads()).isEqualTo(outside);
+        assertThatThrownBy(() -> KernelThreads.callWithThreads(0, () -> 0)).hasMessageContaining("threads must be >= 1");
+    }
+
+    @Test
+    void theCountSetForOneThreadDoesNotLeakToAnother() {
+        int outside = KernelThreads.defaultThreads();
+        int[] other = new int[1];
+        KernelThreads.callWithThreads(outside + 5, () -> {
+            Thread thread = new Thread(() -> other[0] = KernelThreads.defaultThreads());
+            thread.start();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+        assertThat(other[0]).isEqualTo(outside);
     }
 }
