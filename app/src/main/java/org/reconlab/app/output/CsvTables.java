@@ -1,8 +1,14 @@
 package org.reconlab.app.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,14 +19,20 @@ import org.reconlab.core.engine.SeriesPoint;
 import org.reconlab.core.engine.TrialResult;
 
 /**
- * Writes {@code trials.csv} and {@code series.csv} (RFC 4180, UTF-8, header row, '.' decimal point, numbers in
- * Java's shortest round-trip form, empty cell for a missing value), so that {@code pandas.read_csv} loads them as
- * they are.
+ * Writes and reads {@code trials.csv} and {@code series.csv} (RFC 4180, UTF-8, header row, '.' decimal point, numbers
+ * in Java's shortest round-trip form, empty cell for a missing value), so that {@code pandas.read_csv} loads them as
+ * they are. Quoting and parsing are Jackson's CSV format; a cell is quoted only when it holds a comma, a quote or a
+ * line break.
  *
  * <p>trials.csv: {@code trial, repetition, <one column per swept key>, seed, status, iterations, wall_seconds,
  * <one column per final metric>, message}. series.csv: {@code trial, iteration, metric, value}.
  */
 public final class CsvTables {
+
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
+            .build();
 
     private CsvTables() {
     }
@@ -32,60 +44,76 @@ public final class CsvTables {
             sweepKeys.addAll(trial.sweepValues().keySet());
             metricKeys.addAll(trial.finalMetrics().keySet());
         }
+        List<String> header = new ArrayList<>(List.of("trial", "repetition"));
+        header.addAll(sweepKeys);
+        header.addAll(List.of("seed", "status", "iterations", "wall_seconds"));
+        header.addAll(metricKeys);
+        header.add("message");
         AtomicFiles.write(target, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            List<String> header = new ArrayList<>(List.of("trial", "repetition"));
-            header.addAll(sweepKeys);
-            header.addAll(List.of("seed", "status", "iterations", "wall_seconds"));
-            header.addAll(metricKeys);
-            header.add("message");
-            row(writer, header);
-            for (TrialResult trial : trials) {
-                List<String> cells = new ArrayList<>();
-                cells.add(Integer.toString(trial.index()));
-                cells.add(Integer.toString(trial.repetition()));
-                for (String key : sweepKeys) {
-                    cells.add(cell(trial.sweepValues().get(key)));
+            try (CsvGenerator rows = generator(out)) {
+                row(rows, header);
+                for (TrialResult trial : trials) {
+                    List<String> cells = new ArrayList<>(header.size());
+                    cells.add(Integer.toString(trial.index()));
+                    cells.add(Integer.toString(trial.repetition()));
+                    for (String key : sweepKeys) {
+                        cells.add(cell(trial.sweepValues().get(key)));
+                    }
+                    cells.add(Long.toString(trial.seed()));
+                    cells.add(trial.status().label());
+                    cells.add(Integer.toString(trial.iterations()));
+                    cells.add(Double.toString(trial.wallSeconds()));
+                    for (String key : metricKeys) {
+                        cells.add(cell(trial.finalMetrics().get(key)));
+                    }
+                    cells.add(trial.message());
+                    row(rows, cells);
                 }
-                cells.add(Long.toString(trial.seed()));
-                cells.add(trial.status().label());
-                cells.add(Integer.toString(trial.iterations()));
-                cells.add(Double.toString(trial.wallSeconds()));
-                for (String key : metricKeys) {
-                    cells.add(cell(trial.finalMetrics().get(key)));
-                }
-                cells.add(trial.message());
-                row(writer, cells);
             }
-            writer.flush();
         });
     }
 
     public static void writeSeries(Path target, List<TrialResult> trials) throws IOException {
         AtomicFiles.write(target, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write("trial,iteration,metric,value\n");
-            StringBuilder line = new StringBuilder();
-            for (TrialResult trial : trials) {
-                for (SeriesPoint point : trial.series()) {
-                    line.setLength(0);
-                    line.append(trial.index()).append(',').append(point.iteration()).append(',')
-                            .append(quote(point.metric())).append(',').append(cell(point.value())).append('\n');
-                    writer.write(line.toString());
+            try (CsvGenerator rows = generator(out)) {
+                row(rows, List.of("trial", "iteration", "metric", "value"));
+                for (TrialResult trial : trials) {
+                    for (SeriesPoint point : trial.series()) {
+                        rows.writeStartArray();
+                        rows.writeNumber(trial.index());
+                        rows.writeNumber(point.iteration());
+                        rows.writeString(point.metric());
+                        rows.writeString(cell(point.value()));
+                        rows.writeEndArray();
+                    }
                 }
             }
-            writer.flush();
         });
     }
 
-    private static void row(Writer writer, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                writer.write(',');
-            }
-            writer.write(quote(cells.get(i)));
+    private static void row(CsvGenerator rows, List<String> cells) throws IOException {
+        rows.writeStartArray();
+        for (String cell : cells) {
+            rows.writeString(cell);
         }
-        writer.write('\n');
+        rows.writeEndArray();
+    }
+
+    /** A generator of rows onto {@code out} in UTF-8; closing it flushes the rows and leaves {@code out} open. */
+    private static CsvGenerator generator(OutputStream out) throws IOException {
+        CsvGenerator generator = CSV.getFactory().createGenerator(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        generator.setSchema(CsvSchema.emptySchema());
+        return generator;
+    }
+
+    /** The rows of a CSV file, each a list of its cells, the header row first. */
+    public static List<List<String>> read(Path file) throws IOException {
+        try (MappingIterator<List<String>> rows = CSV.readerForListOf(String.class).readValues(file.toFile())) {
+            return rows.readAll();
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
     }
 
     private static String cell(Object value) {
@@ -102,12 +130,5 @@ public final class CsvTables {
             }
         }
         return value.toString();
-    }
-
-    private static String quote(String text) {
-        if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-            return text;
-        }
-        return '"' + text.replace("\"", "\"\"") + '"';
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.reconlab.app.output.CsvTables;
 import org.reconlab.app.output.RunDirectory;
 import org.reconlab.app.output.TrialRecord;
 import org.reconlab.core.engine.SeriesPoint;
@@ -111,7 +111,7 @@ public record RunData(Path directory, Map<String, Object> manifest, List<TrialRe
      * and series.csv (trial, iteration, metric, value), the layout {@link org.reconlab.app.output.CsvTables} writes.
      */
     static List<TrialResult> readTables(Path trialsCsv, Path seriesCsv) throws IOException {
-        List<List<String>> rows = CsvRows.read(trialsCsv);
+        List<List<String>> rows = CsvTables.read(trialsCsv);
         if (rows.isEmpty()) {
             throw new IOException(trialsCsv + ": empty file; expected a header row");
         }
@@ -126,7 +126,7 @@ public record RunData(Path directory, Map<String, Object> manifest, List<TrialRe
         }
         Map<Integer, List<SeriesPoint>> series = new HashMap<>();
         if (Files.isRegularFile(seriesCsv)) {
-            List<List<String>> seriesRows = CsvRows.read(seriesCsv);
+            List<List<String>> seriesRows = CsvTables.read(seriesCsv);
             for (int r = 1; r < seriesRows.size(); r++) {
                 List<String> row = seriesRows.get(r);
                 String where = seriesCsv + " row " + (r + 1);
@@ -218,69 +218,6 @@ public record RunData(Path directory, Map<String, Object> manifest, List<TrialRe
     private static void require(boolean condition, String where, String message) throws IOException {
         if (!condition) {
             throw new IOException(where + ": " + message);
-        }
-    }
-
-    /** Reads RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks). */
-    static final class CsvRows {
-        private CsvRows() {
-        }
-
-        static List<List<String>> read(Path file) throws IOException {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            boolean any = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"') {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
-                        }
-                    } else {
-                        cell.append(c);
-                    }
-                    continue;
-                }
-                switch (c) {
-                    case '"' -> {
-                        quoted = true;
-                        any = true;
-                    }
-                    case ',' -> {
-                        row.add(cell.toString());
-                        cell.setLength(0);
-                        any = true;
-                    }
-                    case '\r' -> {
-                    }
-                    case '\n' -> {
-                        row.add(cell.toString());
-                        rows.add(row);
-                        row = new ArrayList<>();
-                        cell.setLength(0);
-                        any = false;
-                    }
-                    default -> {
-                        cell.append(c);
-                        any = true;
-                    }
-                }
-            }
-            if (quoted) {
-                throw new IOException(file + ": unterminated quoted cell at the end of the file");
-            }
-            if (any) {
-                row.add(cell.toString());
-                rows.add(row);
-            }
-            return rows;
         }
     }
 }
