@@ -1,7 +1,6 @@
 package org.reconlab.app.cli;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.reconlab.app.cluster.Shard;
@@ -53,8 +52,7 @@ final class RunCommand implements Callable<Integer> {
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
         LoadedSpec spec = options.load();
         Path directory = out != null ? out : Path.of("runs", spec.spec().name() + (spec.quick() ? "-quick" : ""));
-        PrintStream progressStream = System.err;
-        ProgressReporter progress = new ProgressReporter(progressStream, System.console() != null);
+        ProgressReporter progress = new ProgressReporter(command.commandLine().getErr(), System.console() != null);
         RunService.Outcome outcome = main.injector().getInstance(RunService.class)
                 .run(spec, directory, threadCount, progress, slice, saveArrays);
         command.commandLine().getOut().printf("%s: %d trials (%d resumed): %d done, %d diverged, %d failed -> %s%n",

@@ -1,6 +1,6 @@
 package org.reconlab.app.run;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Map;
 import org.reconlab.core.engine.TrialListener;
 import org.reconlab.core.engine.TrialResult;
@@ -13,11 +13,11 @@ public final class ProgressReporter implements TrialListener {
 
     private static final int BAR_WIDTH = 30;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final long startNanos = System.nanoTime();
 
-    public ProgressReporter(PrintStream out, boolean terminal) {
+    public ProgressReporter(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
     }
