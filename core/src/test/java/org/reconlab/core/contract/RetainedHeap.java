@@ -11,8 +11,14 @@ import java.util.function.Supplier;
  * collections while the object is held, minus the used heap after it is dropped, the median of three such
  * measurements (other objects of the test JVM may be freed or made in between, which moves one of them). Accurate to
  * a few kilobytes for objects of megabytes made of arrays below the collector's humongous size; use it on such sizes.
+ *
+ * <p>Tests that use it carry the tag {@value #TAG}: the build runs them in a JVM of their own, after the others, so that
+ * no other test's threads allocate while they measure.
  */
 public final class RetainedHeap {
+
+    /** The JUnit tag of tests whose result depends on full collections. */
+    public static final String TAG = "gc-dependent";
 
     private static final int MEASUREMENTS = 3;
 

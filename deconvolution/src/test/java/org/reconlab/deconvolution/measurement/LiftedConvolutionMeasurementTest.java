@@ -3,6 +3,7 @@ package org.reconlab.deconvolution.measurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.reconlab.core.contract.RetainedHeap;
@@ -12,6 +13,7 @@ import org.reconlab.deconvolution.problem.BlindDeconvolutionProblem;
 
 class LiftedConvolutionMeasurementTest {
 
+    @Tag(RetainedHeap.TAG)
     @ParameterizedTest
     @EnumSource(SubspaceBasis.class)
     void estimatedBytesAreWhatAnObservationKeeps(SubspaceBasis basis) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import cern.colt.matrix.DoubleMatrix2D;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -67,6 +68,7 @@ class SketchMeasurementTest {
         }
     }
 
+    @Tag(RetainedHeap.TAG)
     @ParameterizedTest
     @EnumSource(TestMatrixKind.class)
     void estimatedBytesAreWhatAnObservationKeeps(TestMatrixKind kind) {

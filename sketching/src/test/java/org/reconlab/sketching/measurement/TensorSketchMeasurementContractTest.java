@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.reconlab.core.contract.AbstractMeasurementContractTest;
 import org.reconlab.core.contract.RetainedHeap;
@@ -55,6 +56,7 @@ class TensorSketchMeasurementContractTest {
         }
     }
 
+    @Tag(RetainedHeap.TAG)
     @Test
     void estimatedBytesAreWhatAnObservationKeeps() {
         LowTubalRankProblem problem = new LowTubalRankProblem(60, 50, 8, 3, 0.05);
