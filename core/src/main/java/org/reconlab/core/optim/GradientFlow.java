@@ -1,7 +1,14 @@
 package org.reconlab.core.optim;
 
 import cern.colt.matrix.DoubleMatrix2D;
+import java.util.Arrays;
 import java.util.List;
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -20,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * Gradient flow {@code d theta / dt = -grad f(theta)}, integrated with adaptive steps under local error control.
  *
  * <p>{@code dormand-prince} (default) is the explicit Dormand-Prince 5(4) embedded Runge-Kutta pair (Hairer, Norsett
- * and Wanner, Solving ODEs I, section II.5): each step is
- * accepted when the embedded error estimate {@code e} satisfies
+ * and Wanner, Solving ODEs I, section II.5), Hipparchus's {@code DormandPrince54Integrator}: each step is accepted
+ * when the embedded error estimate {@code e} satisfies
  * {@code sqrt(mean_i (e_i / (atol + rtol max(|theta_i|, |theta_i'|)))^2) <= 1}, and the next step is
  * {@code h * min(5, max(0.2, 0.9 err^{-1/5}))}. The first step follows Hairer's starting-step heuristic.
  *
@@ -29,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * (the inverse largest Hessian eigenvalue) while convergence takes the slowest one. The late phase of a diagonal
  * network from small initialization is such a flow: the entries off the support move at rates of order
  * {@code alpha^{2D-2}}, so the loss decays over times {@code alpha^{2-2D}} that no explicit step size reaches. See
- * {@link #runRosenbrock}.
+ * {@link #runRosenbrock}; it is written here because Hipparchus has no stiff integrator (its ODE package offers
+ * explicit Runge-Kutta, Adams and Gragg-Bulirsch-Stoer methods, none of them L-stable).
  *
  * <p>Why not small-step gradient descent: the flows of over-parameterized models from small initialization spend a
  * long time on plateaus where the field is tiny (the time to leave the origin of a depth-D diagonal network grows like
@@ -44,22 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class GradientFlow implements Optimizer {
 
     private static final Logger log = LoggerFactory.getLogger(GradientFlow.class);
-
-    // Dormand-Prince 5(4) tableau.
-    private static final double[][] A = {
-        {},
-        {1.0 / 5},
-        {3.0 / 40, 9.0 / 40},
-        {44.0 / 45, -56.0 / 15, 32.0 / 9},
-        {19372.0 / 6561, -25360.0 / 2187, 64448.0 / 6561, -212.0 / 729},
-        {9017.0 / 3168, -355.0 / 33, 46732.0 / 5247, 49.0 / 176, -5103.0 / 18656},
-        {35.0 / 384, 0, 500.0 / 1113, 125.0 / 192, -2187.0 / 6784, 11.0 / 84},
-    };
-    /** Fifth-order weights minus the embedded fourth-order weights. */
-    private static final double[] E = {
-        35.0 / 384 - 5179.0 / 57600, 0, 500.0 / 1113 - 7571.0 / 16695, 125.0 / 192 - 393.0 / 640,
-        -2187.0 / 6784 + 92097.0 / 339200, 11.0 / 84 - 187.0 / 2100, -1.0 / 40,
-    };
 
     /** The integrator. */
     public enum Method {
@@ -105,78 +97,108 @@ public final class GradientFlow implements Optimizer {
             runRosenbrock(objective, parameters, observer);
             return;
         }
+        runDormandPrince(objective, parameters, observer);
+    }
+
+    /**
+     * Hipparchus's {@link DormandPrince54Integrator}, whose error norm is the one in this class's javadoc, with the step
+     * growth capped at 5 (Hairer, Norsett and Wanner's choice; Hipparchus's default is 10). Each accepted step is
+     * reported to the observer from a step handler; the observer, the step budget or a tolerance ends the integration
+     * by throwing {@link StopFlow} out of the integrator.
+     */
+    private void runDormandPrince(Objective objective, Blocks parameters, IterationObserver observer) {
         Blocks scratch = parameters.copy();
-        double[] y = flatten(parameters);
-        int n = y.length;
-        double[][] k = new double[7][];
+        double[] start = flatten(parameters);
+        int n = start.length;
         Objective.Evaluation first = objective.evaluate(parameters);
-        k[0] = field(first.gradient(), n);
-        if (stop(first.value(), k[0])) {
+        if (stop(first.value(), field(first.gradient(), n))) {
             return;
         }
-        double t = 0;
-        double h = initialStep(objective, scratch, y, k[0]);
-        double[] stage = new double[n];
-        double[] next = new double[n];
-        for (int step = 1; step <= maxSteps; ) {
-            h = Math.min(h, time - t);
-            double value = Double.NaN;
-            for (int s = 1; s < 7; s++) {
-                for (int i = 0; i < n; i++) {
-                    double sum = 0;
-                    for (int j = 0; j < s; j++) {
-                        sum += A[s][j] * k[j][i];
-                    }
-                    stage[i] = y[i] + h * sum;
-                }
-                unflatten(stage, scratch);
+        LastEvaluation last = new LastEvaluation();
+        OrdinaryDifferentialEquation flow = new OrdinaryDifferentialEquation() {
+            @Override
+            public int getDimension() {
+                return n;
+            }
+
+            @Override
+            public double[] computeDerivatives(double t, double[] y) {
+                unflatten(y, scratch);
                 Objective.Evaluation evaluation = objective.evaluate(scratch);
-                k[s] = field(evaluation.gradient(), n);
-                if (s == 6) {
-                    value = evaluation.value();
-                    System.arraycopy(stage, 0, next, 0, n);
-                }
+                double[] derivative = field(evaluation.gradient(), n);
+                last.remember(y, evaluation.value());
+                return derivative;
             }
-            double error = 0;
-            for (int i = 0; i < n; i++) {
-                double e = 0;
-                for (int j = 0; j < 7; j++) {
-                    e += E[j] * k[j][i];
-                }
-                double scale = absoluteTolerance + relativeTolerance * Math.max(Math.abs(y[i]), Math.abs(next[i]));
-                double ratio = h * e / scale;
-                error += ratio * ratio;
-            }
-            error = Math.sqrt(error / n);
-            if (!Double.isFinite(error)) {
-                // The field blew up inside the step: shrink it and try again (the observer sees only finite iterates).
-                h /= 10;
-                if (h < Math.ulp(Math.max(t, 1.0))) {
-                    log.warn("gradient flow: step underflow at time {} after {} steps (non-finite field)", t, step - 1);
-                    return;
-                }
-                continue;
-            }
-            double factor = Math.min(5, Math.max(0.2, 0.9 * Math.pow(Math.max(error, 1e-300), -0.2)));
-            if (error > 1) {
-                h *= Math.min(1, factor);
-                if (h < Math.ulp(Math.max(t, 1.0)) * 4) {
-                    log.warn("gradient flow: step underflow at time {} after {} steps", t, step - 1);
-                    return;
-                }
-                continue;
-            }
-            t = t + h >= time * (1 - 1e-15) ? time : t + h;
-            System.arraycopy(next, 0, y, 0, n);
+        };
+        // The smallest step: four ulps of the largest time the flow reaches, below which t + h no longer moves.
+        DormandPrince54Integrator integrator = new FiniteStepsDormandPrince(4 * Math.ulp(Math.max(time, 1.0)), time,
+                absoluteTolerance, relativeTolerance);
+        integrator.setMaxGrowth(5);
+        int[] steps = {0};
+        integrator.addStepHandler(interpolator -> {
+            ODEStateAndDerivative end = interpolator.getCurrentState();
+            double[] y = end.getPrimaryState();
             unflatten(y, parameters);
-            double[] swap = k[0];
-            k[0] = k[6];
-            k[6] = swap;
-            if (!observer.observe(step, parameters) || t >= time || stop(value, k[0])) {
-                return;
+            steps[0]++;
+            // Dormand-Prince evaluates the field at the end of the step it accepts (its last stage), so the loss there
+            // is the last evaluation; evaluate again only if the integrator did otherwise.
+            double loss = last.isAt(y) ? last.value : objective.evaluate(parameters).value();
+            if (!observer.observe(steps[0], parameters) || steps[0] >= maxSteps
+                    || stop(loss, end.getPrimaryDerivative())) {
+                throw StopFlow.INSTANCE;
             }
-            step++;
-            h *= factor;
+        });
+        if (maxSteps == 0) {
+            return;
+        }
+        try {
+            integrator.integrate(flow, new ODEState(0, start), time);
+        } catch (StopFlow stopped) {
+            // the observer or a stopping rule ended the flow
+        } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+            log.warn("gradient flow: {} after {} steps", e.getMessage(), steps[0]);
+        }
+    }
+
+    /**
+     * Dormand-Prince that rejects a step whose error estimate is NaN (the field was not finite somewhere inside it) and
+     * retries it shorter, as it does any step whose error is too large; Hipparchus would accept it, since a NaN error
+     * is not {@code >= 1}. The observer so sees finite iterates only.
+     */
+    private static final class FiniteStepsDormandPrince extends DormandPrince54Integrator {
+        FiniteStepsDormandPrince(double minStep, double maxStep, double absoluteTolerance, double relativeTolerance) {
+            super(minStep, maxStep, absoluteTolerance, relativeTolerance);
+        }
+
+        @Override
+        protected double estimateError(double[][] stages, double[] start, double[] end, double step) {
+            double error = super.estimateError(stages, start, end, step);
+            return Double.isNaN(error) ? Double.POSITIVE_INFINITY : error;
+        }
+    }
+
+    /** The point and objective value of the field's last evaluation. */
+    private static final class LastEvaluation {
+        private double[] point = new double[0];
+        private double value;
+
+        void remember(double[] y, double objective) {
+            point = y.clone();
+            value = objective;
+        }
+
+        boolean isAt(double[] y) {
+            return Arrays.equals(point, y);
+        }
+    }
+
+    /** Thrown out of the integrator to end the flow before its final time; carries no stack trace. */
+    private static final class StopFlow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final StopFlow INSTANCE = new StopFlow();
+
+        private StopFlow() {
+            super("gradient flow stopped", null, false, false);
         }
     }
 
