@@ -24,6 +24,7 @@ final class PlotCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the redraw, never read
     public Integer call() throws IOException {
         RunReport.Written written;
         try {

@@ -108,6 +108,7 @@ class CliTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the second run, never read
     void aSecondRunIntoABusyDirectoryRefuses() throws IOException {
         Path out = temp.resolve("busy");
         try (RunDirectory held = RunDirectory.open(out)) {

@@ -116,6 +116,7 @@ class FaultToleranceTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the first lock is held for the second attempt, never read
     void aSecondLockOnTheSameDirectoryIsRefusedUntilTheFirstIsReleased() throws IOException {
         Path out = temp.resolve("run");
         try (RunDirectory first = RunDirectory.open(out)) {

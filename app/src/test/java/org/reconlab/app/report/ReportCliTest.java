@@ -209,6 +209,7 @@ class ReportCliTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the lock is held for the plot command, never read
     void plotRefusesARunDirectoryThatARunIsWritingInto() throws IOException {
         Path out = Files.createDirectory(temp.resolve("run"));
         Files.writeString(out.resolve("manifest.json"), "{\"name\": \"toy\"}");
