@@ -13,7 +13,8 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * Writes an opaque RGB image as PNG, byte for byte what the JDK's ImageIO writer writes for it, in a third of the time.
+ * Writes an opaque RGB image as PNG the way the JDK's ImageIO writer does, in a third of its time: plots are most of
+ * a quick run's time, and this saves about 35 ms of each 1800 x 1200 plot.
  *
  * <p>For an image of type {@code TYPE_INT_RGB} and default metadata the JDK writer
  * ({@code com.sun.imageio.plugins.png.PNGImageWriter}) writes the signature, {@code IHDR} (8 bits, color type 2, no
@@ -22,8 +23,8 @@ import java.util.zip.Deflater;
  * (the opposite of what its comment says, unchanged since 2000). The rows go to a {@link Deflater} one
  * {@code setInput} for the filter byte and one for the row, drained through a 512-byte buffer, which this class does
  * the same way, so that the zlib calls, hence the bytes, are the same. What it saves is the writer's generic path: a
- * copy of every row through {@code Raster}, each sample through an {@code int} and a lookup table. A test holds the two
- * writers to the same bytes.
+ * copy of every row through {@code Raster}, each sample through an {@code int} and a lookup table. Its tests decode
+ * what it writes with ImageIO's reader and compare the pixels.
  */
 final class PngEncoder {
 
