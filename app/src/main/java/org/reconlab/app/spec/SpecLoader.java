@@ -33,9 +33,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <p>Overrides (in {@code quick:} and {@code --set}) are dotted paths: {@code problem.d}, {@code trials},
  * {@code seed}, {@code record-every}, {@code metrics}, {@code sweep.model.scale} (replaces or adds a sweep axis),
  * {@code optimizer.plugin} (swaps the plugin and clears its parameters). Setting a swept parameter removes its
- * sweep axis, so {@code --set model.scale=0.1} runs that value alone. An override applies on top of every variant,
- * also one that replaces the component wholesale (quick's {@code optimizer.iterations} shortens a baseline that swaps
- * the optimizer as it shortens the others); {@code variants.NAME.<component>.<key>} overrides one variant alone.
+ * sweep axis, so {@code --set model.scale=0.1} runs that value alone. An override also reaches every variant that
+ * sets the same key itself, in a component it replaces wholesale or as a dotted key (quick's
+ * {@code optimizer.iterations} shortens a baseline that swaps the optimizer and states its own budget);
+ * {@code variants.NAME.<component>.<key>} overrides one variant alone.
  */
 public final class SpecLoader {
 
@@ -262,16 +263,20 @@ public final class SpecLoader {
 
     /**
      * Sets {@code component.key} in one variant's overrides: inside the component the variant replaces wholesale, or as
-     * a dotted override of its own. With {@code onlyWhereSet} (an override of the whole run) a variant that sets
-     * nothing of that key keeps none, since it inherits the base spec's value; a plugin swap drops the variant's
-     * dotted keys of the component, which belonged to the old plugin.
+     * a dotted override of its own. With {@code onlyWhereSet} (an override of the whole run) only a key the variant
+     * sets itself is overridden: a variant that sets nothing of it inherits the base spec's value anyway, and a
+     * variant that replaces the component with another plugin keeps that plugin and the defaults of the keys it
+     * leaves out (a tolerance meant for the base solver does not reach a gradient-descent baseline that has none). A
+     * plugin swap drops the variant's dotted keys of the component, which belonged to the old plugin.
      */
     @SuppressWarnings("unchecked")
     private static void overrideInVariant(Map<String, Object> overrides, String component, String key, Object value,
             boolean onlyWhereSet) {
         String dotted = component + "." + key;
         if (overrides.get(component) instanceof Map<?, ?> whole) {
-            setComponentKey((Map<String, Object>) whole, key, value);
+            if (!onlyWhereSet || !key.equals("plugin") && whole.containsKey(key)) {
+                setComponentKey((Map<String, Object>) whole, key, value);
+            }
             return;
         }
         if (key.equals("plugin")) {

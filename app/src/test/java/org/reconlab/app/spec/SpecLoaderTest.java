@@ -83,6 +83,7 @@ class SpecLoaderTest {
               plain: {}
               whole: { optimizer: { plugin: gradient-descent, step: 0.1, iterations: 500 } }
               dotted: { optimizer.step: 0.3 }
+              own: { optimizer: { plugin: gradient-descent, step: 0.2 } }
             quick:""");
 
     /** The optimizer parameters of each variant's first trial. */
@@ -103,6 +104,13 @@ class SpecLoaderTest {
         assertThat(quick.get("whole")).containsEntry("iterations", 40).containsEntry("step", 0.1);
         assertThat(quick.get("dotted")).containsEntry("iterations", 40).containsEntry("step", 0.3);
         assertThat(optimizerByVariant(parse(TOY_WITH_VARIANTS, false)).get("whole")).containsEntry("iterations", 500);
+        // A key the replacing variant leaves out keeps its plugin's default: the override was meant for the base's.
+        assertThat(quick.get("own")).doesNotContainKey("iterations").containsEntry("step", 0.2);
+        // A plugin swap clears the base's parameters, not those of a variant that chose its own optimizer.
+        Map<String, Map<String, Object>> swapped = optimizerByVariant(parse(TOY_WITH_VARIANTS, true,
+                "optimizer.plugin=gradient-descent", "optimizer.step=0.7"));
+        assertThat(swapped.get("plain")).doesNotContainKey("iterations").containsEntry("step", 0.7);
+        assertThat(swapped.get("whole")).containsEntry("iterations", 40).containsEntry("step", 0.7);
         // --set fixes a value in every variant, whether the variant replaced the component or set the key alone.
         Map<String, Map<String, Object>> set = optimizerByVariant(parse(TOY_WITH_VARIANTS, true, "optimizer.step=0.05"));
         assertThat(set.values()).allSatisfy(parameters -> assertThat(parameters).containsEntry("step", 0.05));
@@ -117,7 +125,7 @@ class SpecLoaderTest {
         assertThat(set.get("dotted")).containsEntry("iterations", 40).containsEntry("step", 0.3);
         assertThat(error(TOY_WITH_VARIANTS, "variants.other.optimizer.step=1"))
                 .startsWith("--set variants.other.optimizer.step=1: variants.other.optimizer.step: no variant 'other';"
-                        + " variants: plain, whole, dotted");
+                        + " variants: plain, whole, dotted, own");
         assertThat(error(TOY_WITH_VARIANTS, "variants.whole.solver.step=1")).contains("cannot override this key");
         assertThat(error(TOY, "variants.whole.optimizer.step=1")).contains("the spec has no variants to override");
     }
