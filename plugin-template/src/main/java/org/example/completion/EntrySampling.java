@@ -3,6 +3,7 @@ package org.example.completion;
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix1D;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -39,6 +40,12 @@ public record EntrySampling(Shape shape, int m, double noise) implements Measure
             values.setQuick(k, values.getQuick(k) + noiseValues.getQuick(k));
         }
         return new Observations(operator, values, noiseValues);
+    }
+
+    /** Lets components built after this one check their sizes against m when the pipeline is built. */
+    @Override
+    public OptionalInt observationCount() {
+        return OptionalInt.of(m);
     }
 
     @Override

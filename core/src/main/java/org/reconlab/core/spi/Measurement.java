@@ -1,5 +1,6 @@
 package org.reconlab.core.spi;
 
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 
 /**
@@ -24,6 +25,15 @@ public interface Measurement {
      */
     default long estimatedBytes() {
         return 0;
+    }
+
+    /**
+     * The number of observations every draw gives, when the parameters decide it, so that a component built after the
+     * measurement can check at build time a constraint that involves it (least squares that needs at least as many
+     * observations as unknowns, say); empty when unknown until a draw.
+     */
+    default OptionalInt observationCount() {
+        return OptionalInt.empty();
     }
 
     /**

@@ -4,6 +4,7 @@ import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix1D;
 import java.util.SplittableRandom;
+import java.util.OptionalInt;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -41,6 +42,11 @@ public final class GaussianDesignMeasurement implements Measurement {
     @Override
     public Shape signalShape() {
         return Shape.vector(dimension);
+    }
+
+    @Override
+    public OptionalInt observationCount() {
+        return OptionalInt.of(samples);
     }
 
     @Override

@@ -56,6 +56,15 @@ public final class RegularizerGapMetric implements Metric {
                         + " the square loss converges to; the model's loss is " + model.loss().specName());
             }
             context.requireMeasurement("metric 'regularizer-gap' compares with the minimizer over the observations");
+            // The minimizer over {w : Aw = y} is found through the dual, whose Hessian is singular when A (n x d) has
+            // more rows than columns: the parameters decide that before anything is drawn.
+            int dimension = context.signalShape().rows();
+            int samples = context.measurement().orElseThrow().observationCount().orElse(0);
+            if (samples > dimension) {
+                throw ConfigException.incompatible("metric 'regularizer-gap' needs the interpolating regime, at most as"
+                        + " many samples as dimensions: the measurement's n = " + samples + " is more than the"
+                        + " problem's d = " + dimension);
+            }
             return new RegularizerGapMetric();
         }
     }

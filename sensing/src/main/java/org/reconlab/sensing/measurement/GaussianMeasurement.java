@@ -1,6 +1,7 @@
 package org.reconlab.sensing.measurement;
 
 import java.util.SplittableRandom;
+import java.util.OptionalInt;
 import org.reconlab.core.kernel.PackedSymmetricKernels;
 import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
@@ -59,6 +60,11 @@ public final class GaussianMeasurement implements Measurement {
     @Override
     public Shape signalShape() {
         return packedSymmetric ? Shape.symmetric(shape.rows()) : shape;
+    }
+
+    @Override
+    public OptionalInt observationCount() {
+        return OptionalInt.of(m);
     }
 
     public int m() {

@@ -4,6 +4,7 @@ import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix1D;
 import java.util.SplittableRandom;
+import java.util.OptionalInt;
 import org.reconlab.core.problem.PsdLowRankProblem;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
@@ -54,6 +55,11 @@ public final class RankOneProjectionMeasurement implements Measurement {
     @Override
     public Shape signalShape() {
         return Shape.symmetric(d);
+    }
+
+    @Override
+    public OptionalInt observationCount() {
+        return OptionalInt.of(m);
     }
 
     /** Draws the m vectors, entry by entry, then zeroes those beyond the truncation radius. */

@@ -1,6 +1,7 @@
 package org.reconlab.sensing.measurement;
 
 import java.util.SplittableRandom;
+import java.util.OptionalInt;
 import org.reconlab.core.kernel.PackedSymmetricKernels;
 import org.reconlab.core.operator.PackedSymmetricOperator;
 import org.reconlab.core.spi.BuildContext;
@@ -42,6 +43,11 @@ public final class SymmetricGaussianMeasurement implements Measurement {
     @Override
     public Shape signalShape() {
         return Shape.symmetric(d);
+    }
+
+    @Override
+    public OptionalInt observationCount() {
+        return OptionalInt.of(m);
     }
 
     /** Draws the operator: for each i, the upper triangle row by row, mirrored. */

@@ -9,6 +9,7 @@ import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
+import org.reconlab.core.spi.Shape;
 import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.IterationObserver;
 import org.reconlab.core.spi.Observations;
@@ -127,9 +128,19 @@ public final class AlternatingLeastSquares implements Optimizer {
         @Override
         public Optimizer create(Config config, BuildContext context) {
             context.requireMeasurement("optimizer 'als' solves least-squares problems on the observations");
-            if (!(context.model().orElseThrow() instanceof FactorizedAsymmetricModel)) {
+            if (!(context.model().orElseThrow() instanceof FactorizedAsymmetricModel model)) {
                 throw ConfigException.incompatible("optimizer 'als' alternates between U and V and needs model"
                         + " 'factorized-asymmetric', not '" + context.modelName().orElseThrow() + "'");
+            }
+            // Each half-step solves for d * width unknowns from the m observations: fewer observations than unknowns
+            // leave it underdetermined, which the parameters decide before anything is drawn.
+            Shape shape = context.signalShape();
+            long unknowns = (long) Math.max(shape.rows(), shape.columns()) * model.width();
+            int m = context.measurement().orElseThrow().observationCount().orElse(Integer.MAX_VALUE);
+            if (m < unknowns) {
+                throw ConfigException.incompatible("optimizer 'als' solves least-squares problems of max(d1, d2) * width"
+                        + " = " + unknowns + " unknowns from the measurement's m = " + m + " observations: it needs"
+                        + " m >= " + unknowns + " (more measurements, or a smaller model width)");
             }
             return new AlternatingLeastSquares(config.integer("iterations"), config.real("tolerance"));
         }
