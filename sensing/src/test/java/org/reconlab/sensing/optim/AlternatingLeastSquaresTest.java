@@ -96,10 +96,10 @@ class AlternatingLeastSquaresTest {
     }
 
     @Test
-    void tooFewMeasurementsIsAFailedTrialThatSaysWhy() {
-        TrialResult trial = new ExperimentRunner(REGISTRY).run(ExperimentSpec.single("als", 1, 1, rankOne(12, 8, 3)), 1)
-                .trial(0);
-        assertThat(trial.status()).isEqualTo(TrialStatus.FAILED);
-        assertThat(trial.message()).contains("underdetermined: m = 8 observations for 12 unknowns");
+    void tooFewMeasurementsAreRefusedWhenThePipelineIsBuilt() {
+        assertThatThrownBy(() -> new PipelineBuilder(REGISTRY).build(rankOne(12, 8, 3)))
+                .isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("12 unknowns from the measurement's m = 8 observations: it needs m >= 12");
+        assertThat(new PipelineBuilder(REGISTRY).build(rankOne(12, 12, 3))).isNotNull();
     }
 }
