@@ -88,7 +88,9 @@ public final class Main {
             }
             if (e instanceof SpecError || e instanceof RunDirectory.RunDirectoryBusyException
                     || e instanceof PluginLoadException) {
+                // An input error is the user's to fix: the message says what and where; -v adds the stack.
                 err.println("error: " + e.getMessage());
+                LoggerFactory.getLogger(Main.class).debug("input refused", e);
                 return BAD_INPUT;
             }
             if (e instanceof IOException) {

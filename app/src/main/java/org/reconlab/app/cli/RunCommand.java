@@ -49,6 +49,10 @@ final class RunCommand implements Callable<Integer> {
         if (threadCount < 1) {
             throw new SpecError("--threads " + threadCount + ": must be an integer >= 1");
         }
+        if (out != null && out.toString().isBlank()) {
+            throw new SpecError("--out \"" + out + "\": an empty directory name would write the run into the working"
+                    + " directory; name a directory, such as --out runs/my-run");
+        }
         Shard slice = shard == null ? Shard.ALL : Shard.parse(shard);
         LoadedSpec spec = options.load();
         Path directory = out != null ? out : Path.of("runs", spec.spec().name() + (spec.quick() ? "-quick" : ""));

@@ -1,9 +1,11 @@
 package org.reconlab.app.spec;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.reconlab.app.report.PlotRequest;
 import org.reconlab.core.engine.ComponentSpec;
+import org.reconlab.core.engine.ExperimentPlan;
 import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.InvalidSpecException;
 import org.reconlab.core.engine.PipelineSpec;
@@ -25,6 +28,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads an experiment spec from YAML, applies the {@code quick:} section and {@code --set} overrides, and turns it into
@@ -47,6 +51,18 @@ public final class SpecLoader {
     private static final List<String> COMPONENTS = List.of("problem", "measurement", "model", "optimizer");
     private static final int DEFAULT_RECORD_EVERY = 10;
 
+    /** Largest spec accepted, in bytes (and characters): a spec describes an experiment, it carries no data. */
+    public static final int MAX_SPEC_BYTES = 1 << 20;
+
+    /** Longest line accepted, in characters. */
+    public static final int MAX_LINE_CHARS = 10_000;
+
+    /** Deepest nesting of mappings and lists accepted. */
+    private static final int MAX_DEPTH = 32;
+
+    /** Most repetitions per sweep point ({@code trials:}); the plan as a whole has its own limit. */
+    public static final int MAX_TRIALS = ExperimentPlan.MAX_TRIALS;
+
     private SpecLoader() {
     }
 
@@ -57,19 +73,13 @@ public final class SpecLoader {
 
     /** Like {@link #load}, keeping the resolved spec tree and value origins for the manifest and for error messages. */
     public static LoadedSpec read(Path file, boolean quick, List<String> sets) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SpecError(file + ": no such spec file");
-        } catch (IOException e) {
-            throw new SpecError(file + ": cannot read spec file: " + e.getMessage());
-        }
-        return parse(file.toString(), text, quick, sets);
+        return parse(file.toString(), decode(file.toString(), InputFiles.readBounded(file, "spec file", MAX_SPEC_BYTES)),
+                quick, sets);
     }
 
     /** Parses spec text; {@code source} names it in messages. */
     public static LoadedSpec parse(String source, String text, boolean quick, List<String> sets) {
+        checkSize(source, text);
         Origins origins = new Origins(source);
         Map<String, Object> tree = readTree(source, text, origins);
         for (String key : tree.keySet()) {
@@ -96,89 +106,156 @@ public final class SpecLoader {
                 throw new SpecError("--set " + set + ": expected key=value, such as --set model.scale=0.01");
             }
             String path = set.substring(0, equals).trim();
-            Object value = parseScalar(set.substring(equals + 1), "--set " + set);
-            origins.put(path, "--set " + set);
-            applyOverride(tree, path, value, origins);
+            String where = "--set " + set;
+            origins.put(path, where);
+            applyOverride(tree, path, parseScalar(set.substring(equals + 1), where), origins);
         }
         return new LoadedSpec(source, toSpec(tree, origins), tree, origins, quick);
     }
 
+    /** The text of a spec file: UTF-8, else an error at the line and column of the first byte that is not. */
+    static String decode(String source, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            throw new SpecError(source + ":" + line + ": byte 0x" + String.format("%02X", bytes[offset] & 0xFF)
+                    + " at column " + (offset - lineStart + 1) + " is not UTF-8; save the spec as UTF-8");
+        }
+        return out.flip().toString();
+    }
+
+    private static void checkSize(String source, String text) {
+        if (text.length() > MAX_SPEC_BYTES) {
+            throw new SpecError(source + ": a spec of " + text.length() + " characters is larger than the limit of "
+                    + MAX_SPEC_BYTES + "; a spec describes an experiment, data belongs in .npy files");
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE_CHARS) {
+                    throw new SpecError(source + ":" + line + ": line of " + (i - lineStart) + " characters is longer"
+                            + " than the limit of " + MAX_LINE_CHARS + "; break long lists over several lines");
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+    }
+
+    /**
+     * Composes the YAML once into nodes, then builds the tree from them, so that every value and every error carries
+     * the line it was written on.
+     */
     private static Map<String, Object> readTree(String source, String text, Origins origins) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
-        Object values;
+        SpecConstructor constructor = new SpecConstructor(options);
         Node root;
         try {
-            values = yaml.load(text);
-            root = yaml.compose(new java.io.StringReader(text));
+            root = new Yaml(constructor).compose(new java.io.StringReader(text));
+            if (!(root instanceof MappingNode)) {
+                throw new SpecError(source + ": a spec must be a YAML mapping of keys such as name, problem, model,"
+                        + " optimizer");
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = (Map<String, Object>) toValue(root, "", origins, constructor, 0);
+            return tree;
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new SpecError(source + ":" + line + ": malformed YAML: " + e.getProblem());
         } catch (YAMLException e) {
             throw new SpecError(source + ": malformed YAML: " + e.getMessage());
         }
-        if (!(values instanceof Map<?, ?>) || !(root instanceof MappingNode)) {
-            throw new SpecError(source + ": a spec must be a YAML mapping of keys such as name, problem, model, optimizer");
-        }
-        recordLines(root, "", origins);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tree = (Map<String, Object>) normalize(values, "", origins);
-        return tree;
     }
 
-    private static void recordLines(Node node, String path, Origins origins) {
-        if (!path.isEmpty()) {
-            origins.line(path, node.getStartMark().getLine());
+    /** Maps become LinkedHashMap (keys must be names), lists ArrayList, scalars their YAML type. */
+    private static Object toValue(Node node, String path, Origins origins, SpecConstructor constructor, int depth) {
+        String here = origins.file() + ":" + (node.getStartMark().getLine() + 1);
+        if (depth > MAX_DEPTH) {
+            throw new SpecError(here + ": nested more than " + MAX_DEPTH + " levels deep");
         }
         if (node instanceof MappingNode mapping) {
+            Map<String, Object> out = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key) {
-                    String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-                    origins.line(child, key.getStartMark().getLine());
-                    recordLines(tuple.getValueNode(), child, origins);
-                    origins.line(child, key.getStartMark().getLine());
+                Node keyNode = tuple.getKeyNode();
+                String keyLine = origins.file() + ":" + (keyNode.getStartMark().getLine() + 1);
+                if (!(keyNode instanceof ScalarNode key) || !Tag.STR.equals(key.getTag())) {
+                    String shown = keyNode instanceof ScalarNode scalar ? "'" + scalar.getValue() + "'" : "a "
+                            + keyNode.getNodeId().name();
+                    throw new SpecError(keyLine + ": key " + shown + (path.isEmpty() ? "" : " under " + path)
+                            + " is not a name; keys are plain names such as 'plugin' or 'model.scale'");
                 }
+                String child = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+                if (out.containsKey(key.getValue())) {
+                    throw new SpecError(keyLine + ": malformed YAML: duplicate key " + child);
+                }
+                origins.line(child, keyNode.getStartMark().getLine());
+                out.put(key.getValue(), toValue(tuple.getValueNode(), child, origins, constructor, depth + 1));
+                // A value's own lines (a nested mapping) must not move its key's.
+                origins.line(child, keyNode.getStartMark().getLine());
             }
-        } else if (node instanceof SequenceNode sequence) {
+            return out;
+        }
+        if (node instanceof SequenceNode sequence) {
+            List<Object> out = new ArrayList<>();
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
-                recordLines(items.get(i), path + "[" + i + "]", origins);
-            }
-        }
-    }
-
-    /** Checks keys are strings, keeps order; maps become LinkedHashMap, lists ArrayList. */
-    private static Object normalize(Object value, String path, Origins origins) {
-        if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!(entry.getKey() instanceof String key)) {
-                    throw new SpecError(origins.locate(path) + ": key " + entry.getKey() + " is not a name");
-                }
-                String child = path.isEmpty() ? key : path + "." + key;
-                out.put(key, normalize(entry.getValue(), child, origins));
+                String child = path + "[" + i + "]";
+                origins.line(child, items.get(i).getStartMark().getLine());
+                out.add(toValue(items.get(i), child, origins, constructor, depth + 1));
             }
             return out;
         }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                out.add(normalize(list.get(i), path + "[" + i + "]", origins));
-            }
-            return out;
-        }
-        if (value instanceof java.math.BigInteger big) {
-            throw new SpecError(origins.locate(path) + ": " + path + ": integer " + big + " is too large");
+        ScalarNode scalar = (ScalarNode) node;
+        Object value = constructor.scalar(scalar);
+        if (value instanceof java.math.BigInteger) {
+            throw new SpecError(here + ": " + path + ": integer " + scalar.getValue() + " is too large");
         }
         return value;
     }
 
+    /** SafeConstructor's scalars (int, float, bool, null, str, timestamp), one node at a time. */
+    private static final class SpecConstructor extends SafeConstructor {
+        SpecConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object scalar(ScalarNode node) {
+            return constructObject(node);
+        }
+    }
+
     private static Object parseScalar(String text, String where) {
+        if (text.length() > MAX_LINE_CHARS) {
+            throw new SpecError(where.substring(0, where.indexOf('=') + 1) + "...: a value longer than "
+                    + MAX_LINE_CHARS + " characters");
+        }
         try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            LoaderOptions options = new LoaderOptions();
+            SpecConstructor constructor = new SpecConstructor(options);
+            Node node = new Yaml(constructor).compose(new java.io.StringReader(text));
+            return node == null ? null : toValue(node, "", new Origins(where), constructor, 0);
         } catch (YAMLException e) {
             throw new SpecError(where + ": malformed value: " + e.getMessage());
+        } catch (SpecError e) {
+            // The value is one line of its own: its line number says nothing.
+            throw new SpecError(e.getMessage().replace(where + ":1: ", where + ": "));
         }
     }
 
@@ -297,16 +374,9 @@ public final class SpecLoader {
     private static ExperimentSpec toSpec(Map<String, Object> tree, Origins origins) {
         try {
             String name = string(tree, "name", null, origins);
-            long seed = integer(tree, "seed", 0, origins);
-            int trials = (int) integer(tree, "trials", 1, origins);
-            int recordEvery = (int) integer(tree, "record-every", DEFAULT_RECORD_EVERY, origins);
-            if (trials < 1) {
-                throw new SpecError(origins.locate("trials") + ": trials: must be an integer >= 1, got " + trials);
-            }
-            if (recordEvery < 1) {
-                throw new SpecError(origins.locate("record-every") + ": record-every: must be an integer >= 1, got "
-                        + recordEvery);
-            }
+            long seed = integer(tree, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE, origins);
+            int trials = (int) integer(tree, "trials", 1, 1, MAX_TRIALS, origins);
+            int recordEvery = (int) integer(tree, "record-every", DEFAULT_RECORD_EVERY, 1, Integer.MAX_VALUE, origins);
             ComponentSpec problem = component(tree, "problem", true, origins).orElseThrow();
             Optional<ComponentSpec> measurement = component(tree, "measurement", false, origins);
             ComponentSpec model = component(tree, "model", true, origins).orElseThrow();
@@ -422,14 +492,22 @@ public final class SpecLoader {
         return s;
     }
 
-    private static long integer(Map<String, Object> tree, String key, long fallback, Origins origins) {
+    /** An integer value, range-checked as a long before any caller narrows it. */
+    private static long integer(Map<String, Object> tree, String key, long fallback, long minimum, long maximum,
+            Origins origins) {
         Object value = tree.get(key);
         if (value == null) {
             return fallback;
         }
+        String allowed = minimum == Long.MIN_VALUE ? "an integer" : maximum == Long.MAX_VALUE
+                ? "an integer >= " + minimum : "an integer in [" + minimum + ", " + maximum + "]";
         if (!(value instanceof Integer || value instanceof Long)) {
-            throw new SpecError(origins.locate(key) + ": " + key + ": must be an integer, got " + value);
+            throw new SpecError(origins.locate(key) + ": " + key + ": must be " + allowed + ", got " + value);
         }
-        return ((Number) value).longValue();
+        long number = ((Number) value).longValue();
+        if (number < minimum || number > maximum) {
+            throw new SpecError(origins.locate(key) + ": " + key + ": must be " + allowed + ", got " + value);
+        }
+        return number;
     }
 }

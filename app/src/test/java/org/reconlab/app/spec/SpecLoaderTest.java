@@ -205,4 +205,71 @@ class SpecLoaderTest {
         assertThat(error(TOY.replace("{ plugin: toy-vector, n: 5 }", "{ n: 5 }")))
                 .startsWith("spec.yaml:4: problem: needs 'plugin: NAME'");
     }
+
+    @Test
+    void integersAreRangeCheckedBeforeNarrowingAndShownAsWritten() {
+        assertThat(error(TOY.replace("trials: 2", "trials: 4294967297")))
+                .startsWith("spec.yaml:3: trials: must be an integer in [1, 1000000], got 4294967297");
+        assertThat(error(TOY.replace("trials: 2", "trials: 2147483648"))).contains("got 2147483648");
+        assertThat(error(TOY.replace("record-every: 20", "record-every: 4294967297")))
+                .startsWith("spec.yaml:9: record-every: must be an integer in [1, 2147483647], got 4294967297");
+        assertThat(error(TOY, "trials=4294967297")).startsWith("--set trials=4294967297: trials:")
+                .contains("got 4294967297");
+        assertThat(error(TOY.replace("n: 5", "n: 4294967301"))).startsWith("spec.yaml:4: problem.n: bad value 4294967301");
+        assertThat(error(TOY.replace("seed: 42", "seed: 99999999999999999999")))
+                .startsWith("spec.yaml:2: seed: integer 99999999999999999999 is too large");
+    }
+
+    @Test
+    void planSizeIsCheckedBeforeExpansion() {
+        String huge = TOY.replace("  optimizer.step: [0.2, 0.5]", "  optimizer.step: [" + "0.1, ".repeat(999) + "0.2]\n"
+                + "  optimizer.iterations: [" + "10, ".repeat(999) + "20]");
+        long start = System.nanoTime();
+        assertThat(error(huge)).startsWith("spec.yaml:10: sweep: the sweep has 1000000 points")
+                .contains("1000 values of optimizer.step x 1000 values of optimizer.iterations");
+        assertThat(error(TOY.replace("trials: 2", "trials: 1000000")))
+                .contains("2 sweep points (2 values of optimizer.step) x 1000000 trials = 2000000 trials");
+        assertThat(System.nanoTime() - start).isLessThan(5_000_000_000L);
+    }
+
+    @Test
+    void sizeAndLineLengthAreCapped() {
+        String longLine = TOY.replace("name: toy", "name: toy\ndescription: " + "x".repeat(SpecLoader.MAX_LINE_CHARS));
+        assertThat(error(longLine)).startsWith("spec.yaml:2: line of 10013 characters is longer than the limit of 10000");
+        String big = TOY + ("# " + "y".repeat(1000) + "\n").repeat(1100);
+        assertThat(error(big)).startsWith("spec.yaml: a spec of").contains("larger than the limit of 1048576");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreLocated() {
+        byte[] bytes = TOY.replace("name: toy", "name: toy\ndescription: caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SpecLoader.decode("spec.yaml", bytes)).isInstanceOf(SpecError.class)
+                .hasMessage("spec.yaml:2: byte 0xE9 at column 17 is not UTF-8; save the spec as UTF-8");
+    }
+
+    @Test
+    void keysThatAreNotNamesAreLocated() {
+        assertThat(error(TOY.replace("  n: 5", "  n: 5").replace("model:       { plugin: toy-linear }",
+                "model:\n  plugin: toy-linear\n  7: 3"))).startsWith("spec.yaml:8: key '7' under model is not a name");
+        assertThat(error(TOY + "[1, 2]: 3\n")).startsWith("spec.yaml:15: key a sequence is not a name");
+    }
+
+    @Test
+    void errorsInVariantsPointAtTheVariantsOwnLine() {
+        String variants = TOY.replace("quick:", """
+                variants:
+                  plain: {}
+                  odd:
+                    model:
+                      plugin: toy-linear
+                      colour: red
+                quick:""");
+        assertThat(error(variants)).startsWith("spec.yaml:17: variants.odd.model.colour:");
+        String setKey = TOY.replace("quick:", """
+                variants:
+                  small:
+                    problem.n: 0
+                quick:""");
+        assertThat(error(setKey)).startsWith("spec.yaml:14: variants.small.problem.n: bad value 0");
+    }
 }

@@ -21,6 +21,12 @@ public final class ExperimentPlan {
     /** Share of the maximum heap that the operators of the running trials may take (see {@link #requireFitsInHeap}). */
     public static final double HEAP_FRACTION = 0.8;
 
+    /** Most trials a plan may hold: beyond this a spec is almost surely a typo, and expanding it would not end. */
+    public static final int MAX_TRIALS = 1_000_000;
+
+    /** Most sweep points (pipelines built, one per point and variant) a plan may hold. */
+    public static final int MAX_POINTS = 100_000;
+
     /** One trial to run. */
     public record PlannedTrial(int index, int repetition, Map<String, Object> sweepValues, Pipeline pipeline) {
     }
@@ -41,6 +47,7 @@ public final class ExperimentPlan {
     /** The plan of {@code spec}, resolving relative file paths in it against {@code baseDirectory}. */
     public static ExperimentPlan build(ExperimentSpec spec, ComponentRegistry registry, Path baseDirectory) {
         requireNonNull(spec, "spec is null");
+        requireSmallEnough(spec);
         PipelineBuilder builder = new PipelineBuilder(registry, baseDirectory);
         List<PlannedTrial> trials = new ArrayList<>();
         Map<String, Map<String, Object>> variants = spec.variants().isEmpty()
@@ -57,7 +64,7 @@ public final class ExperimentPlan {
                     sweepValues.put(VARIANT, variant.getKey());
                 }
                 sweepValues.putAll(point);
-                Pipeline pipeline = build(builder, pointSpec, sweepValues);
+                Pipeline pipeline = build(builder, pointSpec, sweepValues, variant.getKey(), variant.getValue());
                 for (int repetition = 0; repetition < spec.trials(); repetition++) {
                     trials.add(new PlannedTrial(trials.size(), repetition, sweepValues, pipeline));
                 }
@@ -129,15 +136,55 @@ public final class ExperimentPlan {
         return trials;
     }
 
-    private static Pipeline build(PipelineBuilder builder, PipelineSpec spec, Map<String, Object> sweepValues) {
+    /**
+     * Refuses, before anything is expanded, a plan of more than {@link #MAX_POINTS} sweep points or {@link #MAX_TRIALS}
+     * trials, counting in longs so that no product wraps.
+     */
+    private static void requireSmallEnough(ExperimentSpec spec) {
+        long points = Math.max(1, spec.variants().size());
+        StringBuilder factors = new StringBuilder(spec.variants().isEmpty() ? "" : spec.variants().size() + " variants");
+        for (Map.Entry<String, List<Object>> axis : spec.sweep().entrySet()) {
+            points = Math.min(Long.MAX_VALUE / 2, points * (long) axis.getValue().size());
+            factors.append(factors.length() == 0 ? "" : " x ").append(axis.getValue().size()).append(" values of ")
+                    .append(axis.getKey());
+        }
+        String product = factors.length() == 0 ? "" : " (" + factors + ")";
+        if (points > MAX_POINTS) {
+            throw new InvalidSpecException("sweep", "the sweep has " + points + " points" + product + ", more than the"
+                    + " limit of " + MAX_POINTS + "; split it into several specs or shards of the parameter range");
+        }
+        long trials = points * spec.trials();
+        if (trials > MAX_TRIALS) {
+            throw new InvalidSpecException("trials", points + " sweep points" + product + " x " + spec.trials()
+                    + " trials = " + trials + " trials, more than the limit of " + MAX_TRIALS);
+        }
+    }
+
+    private static Pipeline build(PipelineBuilder builder, PipelineSpec spec, Map<String, Object> sweepValues,
+            String variant, Map<String, Object> variantOverrides) {
         try {
             return builder.build(spec);
         } catch (InvalidSpecException e) {
+            String path = variantPath(e.path(), variant, variantOverrides);
             if (sweepValues.isEmpty()) {
-                throw e;
+                throw path.equals(e.path()) ? e : new InvalidSpecException(path, e.getMessage());
             }
-            throw new InvalidSpecException(e.path(), e.getMessage() + " (at sweep point " + sweepValues + ")");
+            throw new InvalidSpecException(path, e.getMessage() + " (at sweep point " + sweepValues + ")");
         }
+    }
+
+    /**
+     * Where in the spec an error at {@code path} was written: under {@code variants.<name>} when the variant set that
+     * value or replaced the component it belongs to, else {@code path} itself.
+     */
+    private static String variantPath(String path, String variant, Map<String, Object> overrides) {
+        if (path == null || overrides.isEmpty()) {
+            return path;
+        }
+        int dot = path.indexOf('.');
+        String component = dot < 0 ? path : path.substring(0, dot);
+        boolean set = overrides.containsKey(path) || overrides.get(component) instanceof ComponentSpec;
+        return set ? "variants." + variant + "." + path : path;
     }
 
     private static PipelineSpec applyVariant(PipelineSpec base, String name, Map<String, Object> overrides) {
