@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.reconlab.app.spec.InputFiles;
 
 /**
  * Reads and writes NumPy's {@code .npy} format (numpy.lib.format): the magic {@code \x93NUMPY}, a version, the
@@ -61,17 +62,31 @@ public final class NpyFormat {
         out.write(buffer.array(), 0, buffer.position());
     }
 
-    /** Reads a {@code .npy} file. */
+    /**
+     * Reads a {@code .npy} file. Only a regular file is read (a FIFO would block), and only after its header has been
+     * checked against the file's length, so a header that declares more entries than the file holds allocates nothing.
+     */
     public static NpyArray read(Path file) throws IOException {
+        long length = InputFiles.requireRegularFile(file, ".npy file");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return read(in);
+            return read(in, length);
         } catch (IOException e) {
-            throw new IOException(file + ": " + e.getMessage(), e);
+            String message = String.valueOf(e.getMessage());
+            throw new IOException(message.startsWith(file.toString()) ? message : file + ": " + message, e);
         }
     }
 
-    /** Reads a {@code .npy} stream; the message of the exception says what is wrong with it. */
+    /** Reads a {@code .npy} stream of unknown length; the message of the exception says what is wrong with it. */
     public static NpyArray read(InputStream stream) throws IOException {
+        return read(stream, -1);
+    }
+
+    /**
+     * Reads a {@code .npy} stream.
+     *
+     * @param length the stream's length in bytes, or -1 if unknown; when known, the header must account for it exactly
+     */
+    private static NpyArray read(InputStream stream, long length) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         byte[] magic = new byte[MAGIC.length];
         readFully(in, magic, "the magic string");
@@ -85,8 +100,10 @@ public final class NpyFormat {
             case 2, 3 -> Integer.toUnsignedLong(Integer.reverseBytes(in.readInt()));
             default -> throw new IOException("unsupported .npy version " + major);
         };
-        if (headerLength > 1 << 20) {
-            throw new IOException("implausible .npy header length " + headerLength);
+        long dataOffset = MAGIC.length + 2 + (major == 1 ? 2 : 4) + headerLength;
+        if (headerLength > 1 << 20 || length >= 0 && dataOffset > length) {
+            throw new IOException("implausible .npy header length " + headerLength
+                    + (length >= 0 ? " in a file of " + length + " bytes" : ""));
         }
         byte[] headerBytes = new byte[(int) headerLength];
         readFully(in, headerBytes, "the header");
@@ -95,25 +112,58 @@ public final class NpyFormat {
         Matcher descr = require(DESCR, header, "a supported 'descr' (f8, f4, i8 or i4)");
         ByteOrder order = descr.group(1).equals(">") ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
         boolean real = descr.group(2).equals("f");
-        int width = Integer.parseInt(descr.group(3));
+        int width;
+        try {
+            width = Integer.parseInt(descr.group(3));
+        } catch (NumberFormatException e) {
+            width = -1;
+        }
         if (width != 4 && width != 8) {
-            throw new IOException("unsupported element type '" + descr.group(2) + width + "' in header " + header.trim());
+            throw new IOException("unsupported element type '" + descr.group(2) + descr.group(3) + "' in header "
+                    + header.trim());
         }
         boolean fortran = require(ORDER, header, "'fortran_order'").group(1).equals("True");
         int[] shape = parseShape(require(SHAPE, header, "'shape'").group(1), header);
+        String described = new NpyArray(shape, k -> 0).describe();
 
-        long size = NpyArray.size(shape);
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new IOException("array of " + size + " entries is too large");
+        long size;
+        try {
+            size = NpyArray.size(shape);
+        } catch (ArithmeticException e) {
+            throw new IOException("shape " + described + " has more entries than a long counts");
         }
-        byte[] raw = new byte[(int) (size * width)];
-        readFully(in, raw, "the " + size + " entries of shape " + new NpyArray(shape, k -> 0).describe());
-        ByteBuffer data = ByteBuffer.wrap(raw).order(order);
+        if (length >= 0 && (size > length || dataOffset + size * width != length)) {
+            throw new IOException("header declares shape " + described + " of " + width + "-byte entries, "
+                    + (size > length ? "more than the file holds" : (size * width) + " bytes after a header of "
+                    + dataOffset + ", but the file has " + length + " bytes"));
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException("array of shape " + described + " has " + size + " entries, more than a Java array"
+                    + " holds (" + (Integer.MAX_VALUE - 8) + ")");
+        }
+        long heapNeeded = size * Double.BYTES * (fortran ? 2 : 1);
+        if (heapNeeded > Runtime.getRuntime().maxMemory() / 2) {
+            throw new IOException("array of shape " + described + " needs " + heapNeeded + " bytes of heap as doubles,"
+                    + " more than half the " + Runtime.getRuntime().maxMemory() + "-byte maximum heap; give the JVM"
+                    + " more heap (-Xmx)");
+        }
         double[] values = new double[(int) size];
-        for (int k = 0; k < values.length; k++) {
-            int at = k * width;
-            values[k] = real ? (width == 8 ? data.getDouble(at) : data.getFloat(at))
-                    : (width == 8 ? data.getLong(at) : data.getInt(at));
+        byte[] chunk = new byte[8192 - 8192 % width];
+        ByteBuffer data = ByteBuffer.wrap(chunk).order(order);
+        int k = 0;
+        while (k < values.length) {
+            int count = (int) Math.min(chunk.length / width, values.length - (long) k);
+            try {
+                in.readFully(chunk, 0, count * width);
+            } catch (EOFException e) {
+                throw new IOException("file ends inside the " + size + " entries of shape " + described
+                        + " (after " + k + ")");
+            }
+            for (int i = 0; i < count; i++, k++) {
+                int at = i * width;
+                values[k] = real ? (width == 8 ? data.getDouble(at) : data.getFloat(at))
+                        : (width == 8 ? data.getLong(at) : data.getInt(at));
+            }
         }
         return NpyArray.of(shape, fortran ? toCOrder(values, shape) : values);
     }
@@ -125,11 +175,17 @@ public final class NpyFormat {
             if (trimmed.isEmpty()) {
                 continue;
             }
+            int dim;
             try {
-                dims.add(Integer.parseInt(trimmed.endsWith("L") ? trimmed.substring(0, trimmed.length() - 1) : trimmed));
+                dim = Integer.parseInt(trimmed.endsWith("L") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
             } catch (NumberFormatException e) {
-                throw new IOException("bad shape in header " + header.trim());
+                throw new IOException("bad shape (" + text.trim() + ") in header " + header.trim()
+                        + "; dimensions are integers from 0 to " + Integer.MAX_VALUE);
             }
+            if (dim < 0) {
+                throw new IOException("negative dimension " + dim + " in shape (" + text.trim() + ")");
+            }
+            dims.add(dim);
         }
         return dims.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -3,10 +3,12 @@ package org.reconlab.app.arrays;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.reconlab.app.spec.InputFiles;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
@@ -43,6 +45,20 @@ public final class NpySignalProblem implements Problem {
     public GroundTruth draw(SplittableRandom random) {
         // A copy per trial: the truth is handed to components that must not be able to change another trial's.
         return GroundTruth.of(truth.shape(), truth.signal().copy());
+    }
+
+    /** The C-order multi-index of flat position {@code k}, as NumPy prints it: {@code (1, 2)}. */
+    private static String multiIndex(long k, int[] shape) {
+        long[] index = new long[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            index[d] = k % shape[d];
+            k /= shape[d];
+        }
+        StringBuilder text = new StringBuilder("(");
+        for (int d = 0; d < index.length; d++) {
+            text.append(d == 0 ? "" : ", ").append(index[d]);
+        }
+        return text.append(index.length == 1 ? ",)" : ")").toString();
     }
 
     /** How to read the array: as a vector, matrix, symmetric matrix or tensor, or by its dimensions. */
@@ -90,12 +106,27 @@ public final class NpySignalProblem implements Problem {
 
         @Override
         public Problem create(Config config, BuildContext context) {
-            Path file = context.resolvePath(config.string("path"));
+            Path file;
+            try {
+                file = context.resolvePath(config.string("path"));
+            } catch (InvalidPathException e) {
+                throw new ConfigException("path", "'" + InputFiles.printable(config.string("path"))
+                        + "' is not a valid path: " + e.getReason());
+            }
             NpyArray array;
             try {
                 array = NpyFormat.read(file);
             } catch (IOException e) {
-                throw new ConfigException("path", "cannot read " + e.getMessage());
+                throw new ConfigException("path", e.getMessage());
+            }
+            if (array.size() == 0) {
+                throw new ConfigException("path", file + ": the array of shape " + array.describe() + " has no entries");
+            }
+            for (long k = 0; k < array.size(); k++) {
+                if (!Double.isFinite(array.get(k))) {
+                    throw new ConfigException("path", file + ": entry " + k + " (index " + multiIndex(k, array.shape())
+                            + " of shape " + array.describe() + ") is " + array.get(k) + "; a ground truth must be finite");
+                }
             }
             Kind kind = Kind.valueOf(config.choice("shape").toUpperCase(Locale.ROOT));
             try {

@@ -85,4 +85,56 @@ class NpyFormatTest {
                 .hasMessageContaining("file ends inside the 4 entries of shape (4,)");
         assertThatThrownBy(() -> NpyFormat.read(FIXTURES.resolve("missing.npy"))).hasMessageContaining("missing.npy");
     }
+
+    /** A version 1.0 file with header dict {@code dict} followed by {@code dataBytes} zero bytes. */
+    static byte[] withHeader(String dict, int dataBytes) {
+        String header = dict + "\n";
+        ByteBuffer out = ByteBuffer.allocate(10 + header.length() + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        out.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        return out.array();
+    }
+
+    private static Path file(Path directory, byte[] bytes) throws IOException {
+        Path file = directory.resolve("input.npy");
+        java.nio.file.Files.write(file, bytes);
+        return file;
+    }
+
+    @Test
+    void checksTheHeaderAgainstTheFileLengthBeforeAllocating(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws IOException {
+        Path huge = file(temp, withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (300000000,), }", 16));
+        assertThatThrownBy(() -> NpyFormat.read(huge)).isInstanceOf(IOException.class)
+                .hasMessageStartingWith(huge + ": header declares shape (300000000,) of 8-byte entries, more than the file holds");
+        Path square = file(temp, withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (20000, 10000), }", 64));
+        assertThatThrownBy(() -> NpyFormat.read(square)).hasMessageContaining("shape (20000, 10000)");
+        Path shortData = file(temp, withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (3,), }", 16));
+        assertThatThrownBy(() -> NpyFormat.read(shortData))
+                .hasMessageContaining("24 bytes after a header of").hasMessageContaining("but the file has");
+        Path negative = file(temp, withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (-2, 3), }", 0));
+        assertThatThrownBy(() -> NpyFormat.read(negative)).hasMessageContaining("negative dimension -2 in shape (-2, 3)");
+        Path tooWide = file(temp, withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999,), }", 0));
+        assertThatThrownBy(() -> NpyFormat.read(tooWide)).hasMessageContaining("bad shape (99999999999,)");
+        Path headerTooLong = file(temp, Arrays.copyOf(withHeader("{}", 0), 10));
+        byte[] claim = java.nio.file.Files.readAllBytes(headerTooLong);
+        claim[8] = (byte) 0xFF;
+        claim[9] = (byte) 0xFF;
+        Path claimed = file(temp, claim);
+        assertThatThrownBy(() -> NpyFormat.read(claimed)).hasMessageContaining("implausible .npy header length 65535");
+        Path empty = file(temp, withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (0, 0), }", 0));
+        assertThat(NpyFormat.read(empty).size()).isZero();
+    }
+
+    @Test
+    void readsOnlyRegularFiles(@org.junit.jupiter.api.io.TempDir Path temp) throws Exception {
+        assertThatThrownBy(() -> NpyFormat.read(temp)).hasMessage(temp + ": is a directory, not a .npy file");
+        assertThatThrownBy(() -> NpyFormat.read(temp.resolve("none.npy")))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class).hasMessage(temp.resolve("none.npy") + ": no such .npy file");
+        Path fifo = temp.resolve("fifo.npy");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is available");
+        assertThatThrownBy(() -> NpyFormat.read(fifo)).hasMessage(fifo + ": not a regular file (a FIFO, socket or"
+                + " device); a .npy file must be a regular file");
+    }
 }
