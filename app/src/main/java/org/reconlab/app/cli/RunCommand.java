@@ -59,9 +59,12 @@ final class RunCommand implements Callable<Integer> {
         ProgressReporter progress = new ProgressReporter(command.commandLine().getErr(), System.console() != null);
         RunService.Outcome outcome = main.injector().getInstance(RunService.class)
                 .run(spec, directory, threadCount, progress, slice, saveArrays);
-        command.commandLine().getOut().printf("%s: %d trials (%d resumed): %d done, %d diverged, %d failed -> %s%n",
+        outcome.warnings().forEach(warning -> command.commandLine().getErr().println("warning: " + warning));
+        long timedOut = outcome.count(TrialStatus.TIMED_OUT);
+        command.commandLine().getOut().printf("%s: %d trials (%d resumed): %d done, %d diverged, %d failed%s -> %s%n",
                 spec.spec().name(), outcome.planned(), outcome.resumed(), outcome.count(TrialStatus.DONE),
-                outcome.count(TrialStatus.DIVERGED), outcome.count(TrialStatus.FAILED), outcome.directory());
-        return outcome.count(TrialStatus.FAILED) > 0 ? Main.FAILURE : Main.OK;
+                outcome.count(TrialStatus.DIVERGED), outcome.count(TrialStatus.FAILED),
+                timedOut > 0 ? ", " + timedOut + " timed out" : "", outcome.directory());
+        return outcome.count(TrialStatus.FAILED) + timedOut > 0 ? Main.FAILURE : Main.OK;
     }
 }

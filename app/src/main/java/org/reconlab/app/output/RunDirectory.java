@@ -1,5 +1,6 @@
 package org.reconlab.app.output;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,9 +13,19 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The output directory of a run. It holds a lock for as long as the run lasts (a second run into the same directory
@@ -26,6 +37,9 @@ import java.util.TreeMap;
  * DIR/series.csv                long format: trial, iteration, metric, value
  * DIR/trials/trial-NNNNNN.json  one finished trial, the unit of resume
  * </pre>
+ *
+ * <p>Every file found here may be damaged (a kill, a full disk, a hand edit): what cannot be used is named, renamed
+ * {@code *.corrupt} and redone, never trusted and never a reason to stop.
  */
 public final class RunDirectory implements AutoCloseable {
 
@@ -34,6 +48,13 @@ public final class RunDirectory implements AutoCloseable {
     public static final String SERIES_CSV = "series.csv";
     private static final String TRIALS_DIR = "trials";
     private static final String LOCK = ".lock";
+    private static final String SHARDS_DIR = "shards";
+    private static final Pattern TRIAL_NAME = Pattern.compile("trial-(\\d{6,9})\\.json");
+
+    /** Appended to the name of a file resume could not use. */
+    public static final String CORRUPT_SUFFIX = ".corrupt";
+
+    private static final Logger log = LoggerFactory.getLogger(RunDirectory.class);
 
     static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -74,7 +95,26 @@ public final class RunDirectory implements AutoCloseable {
             channel.close();
             throw new RunDirectoryBusyException(root);
         }
-        return new RunDirectory(root, channel, lock);
+        RunDirectory directory = new RunDirectory(root, channel, lock);
+        directory.removeTemporaryFiles();
+        return directory;
+    }
+
+    /**
+     * Removes the temporary files a killed run left behind ({@link AtomicFiles} names them {@code .NAME.*.tmp}). The
+     * lock is held, so no writer of this directory is alive; shards are other run directories with locks of their own.
+     */
+    private void removeTemporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(root, 3)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                boolean inShard = root.relativize(file).startsWith(SHARDS_DIR);
+                if (!inShard && name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(file)) {
+                    log.debug("removing {}, left by a run that did not finish", file);
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
     }
 
     public Path root() {
@@ -86,11 +126,35 @@ public final class RunDirectory implements AutoCloseable {
         return Files.exists(root.resolve(MANIFEST));
     }
 
-    /** The manifest of an earlier run into this directory. */
+    /**
+     * The manifest of an earlier run into this directory.
+     *
+     * @throws CorruptFileException naming the file if it is not a JSON object
+     */
     public Map<String, Object> readManifest() throws IOException {
+        Path file = root.resolve(MANIFEST);
+        Object manifest;
+        try {
+            manifest = JSON.readValue(file.toFile(), Object.class);
+        } catch (JacksonException e) {
+            throw new CorruptFileException(file, "not valid JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (!(manifest instanceof Map<?, ?> map) || !(map.get("fingerprint") instanceof String)) {
+            throw new CorruptFileException(file, "not a reconlab manifest (no fingerprint)");
+        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> manifest = JSON.readValue(root.resolve(MANIFEST).toFile(), Map.class);
-        return manifest;
+        Map<String, Object> typed = (Map<String, Object>) map;
+        return typed;
+    }
+
+    /**
+     * Renames {@code file} to {@code file.corrupt} (replacing an earlier one), so that a damaged file stays for
+     * inspection without blocking the run; returns the new name.
+     */
+    public Path setAside(Path file) throws IOException {
+        Path aside = file.resolveSibling(file.getFileName() + CORRUPT_SUFFIX);
+        Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+        return aside;
     }
 
     public void writeManifest(Map<String, Object> manifest) throws IOException {
@@ -107,16 +171,91 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** The trials saved so far, by index. */
+    /**
+     * The trials saved so far, by index.
+     *
+     * @throws CorruptFileException naming the first file that is damaged or whose content is not the trial its name says
+     */
     public Map<Integer, TrialRecord> savedTrials() throws IOException {
         Map<Integer, TrialRecord> saved = new TreeMap<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(root.resolve(TRIALS_DIR), "trial-*.json")) {
-            for (Path file : files) {
-                TrialRecord record = JSON.readValue(file.toFile(), TrialRecord.class);
-                saved.put(record.index(), record);
-            }
+        for (Path file : trialFiles()) {
+            TrialRecord record = readTrial(file);
+            saved.put(record.index(), record);
         }
         return saved;
+    }
+
+    /** A trial file that resume did not keep: the file, why, and its new name. */
+    public record SetAside(Path file, String reason, Path movedTo) {
+        public String describe() {
+            return file + ": " + reason + "; set aside as " + movedTo.getFileName() + ", the trial runs again";
+        }
+    }
+
+    /** The trials resume keeps, and the files it set aside. */
+    public record Resumable(Map<Integer, TrialRecord> trials, List<SetAside> setAside) {
+    }
+
+    /**
+     * The saved trials that parse and that {@code check} accepts, by index. Every other trial file (damaged, empty,
+     * half-written, of another index, seed, sweep point or spec) is renamed {@code *.corrupt} and reported.
+     *
+     * @param check the reason a well-formed record does not belong to this run, or empty if it does
+     */
+    public Resumable resumableTrials(Function<TrialRecord, Optional<String>> check) throws IOException {
+        Map<Integer, TrialRecord> kept = new TreeMap<>();
+        List<SetAside> setAside = new ArrayList<>();
+        for (Path file : trialFiles()) {
+            String reason;
+            try {
+                TrialRecord record = readTrial(file);
+                reason = check.apply(record).orElse(null);
+                if (reason == null) {
+                    kept.put(record.index(), record);
+                    continue;
+                }
+            } catch (CorruptFileException e) {
+                reason = e.reason();
+            }
+            setAside.add(new SetAside(file, reason, setAside(file)));
+        }
+        return new Resumable(kept, setAside);
+    }
+
+    private List<Path> trialFiles() throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(root.resolve(TRIALS_DIR), "trial-*.json")) {
+            files.forEach(found::add);
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /** Reads a trial file, checking that it is whole and is the trial its name says. */
+    private static TrialRecord readTrial(Path file) throws IOException {
+        Matcher name = TRIAL_NAME.matcher(file.getFileName().toString());
+        if (!name.matches()) {
+            throw new CorruptFileException(file, "not a trial file name (trial-NNNNNN.json)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CorruptFileException(file, "not a regular file");
+        }
+        TrialRecord record;
+        try {
+            record = JSON.readValue(file.toFile(), TrialRecord.class);
+        } catch (JacksonException e) {
+            throw new CorruptFileException(file, Files.size(file) == 0 ? "empty" : "not a whole trial record ("
+                    + e.getOriginalMessage() + ")");
+        }
+        Optional<String> damage = record == null ? Optional.of("empty") : record.damage();
+        if (damage.isPresent()) {
+            throw new CorruptFileException(file, damage.get());
+        }
+        if (record.index() != Integer.parseInt(name.group(1))) {
+            throw new CorruptFileException(file, "its content is trial " + record.index() + ", not trial "
+                    + Integer.parseInt(name.group(1)));
+        }
+        return record;
     }
 
     public Path file(String name) {
@@ -133,6 +272,21 @@ public final class RunDirectory implements AutoCloseable {
             lock.release();
         } finally {
             lockChannel.close();
+        }
+    }
+
+    /** A file of a run directory that is damaged or is not what its name says; the message names it. */
+    public static final class CorruptFileException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        CorruptFileException(Path file, String reason) {
+            super(file + ": " + reason);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
         }
     }
 

@@ -1,9 +1,11 @@
 package org.reconlab.app.output;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.reconlab.core.engine.SeriesPoint;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
@@ -24,9 +26,11 @@ public record TrialRecord(
         Map<String, Double> finalMetrics,
         List<Integer> seriesIteration,
         List<String> seriesMetric,
-        List<Double> seriesValue) {
+        List<Double> seriesValue,
+        String fingerprint) {
 
-    public static TrialRecord of(TrialResult result) {
+    /** The record of {@code result}, of the run whose {@code manifest.json} has {@code fingerprint}. */
+    public static TrialRecord of(TrialResult result, String fingerprint) {
         List<Integer> iterations = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -38,7 +42,28 @@ public record TrialRecord(
         // The seed is kept as text: JSON readers elsewhere (pandas, jq) round 64-bit integers through doubles.
         return new TrialRecord(result.index(), result.repetition(), result.sweepValues(), Long.toString(result.seed()),
                 result.status().label(), result.message(), result.iterations(), result.wallSeconds(),
-                result.finalMetrics(), iterations, metrics, values);
+                result.finalMetrics(), iterations, metrics, values, fingerprint);
+    }
+
+    /** What makes this record unusable (a field missing, a series torn, a status unknown), if anything. */
+    public Optional<String> damage() {
+        if (sweep == null || seed == null || status == null || message == null || finalMetrics == null
+                || seriesIteration == null || seriesMetric == null || seriesValue == null) {
+            return Optional.of("a field is missing");
+        }
+        if (seriesIteration.size() != seriesMetric.size() || seriesMetric.size() != seriesValue.size()
+                || seriesIteration.contains(null) || seriesMetric.contains(null) || seriesValue.contains(null)) {
+            return Optional.of("its series is torn");
+        }
+        try {
+            Long.parseLong(seed);
+        } catch (NumberFormatException e) {
+            return Optional.of("seed '" + seed + "' is not an integer");
+        }
+        if (Arrays.stream(TrialStatus.values()).noneMatch(s -> s.label().equals(status))) {
+            return Optional.of("status '" + status + "' is unknown");
+        }
+        return Optional.empty();
     }
 
     public TrialResult toResult() {
@@ -47,7 +72,7 @@ public record TrialRecord(
             series.add(new SeriesPoint(seriesIteration.get(i), seriesMetric.get(i), seriesValue.get(i)));
         }
         return new TrialResult(index, repetition, new LinkedHashMap<>(sweep), Long.parseLong(seed),
-                TrialStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)), message, iterations, finalMetrics, series,
+                TrialStatus.ofLabel(status), message, iterations, finalMetrics, series,
                 wallSeconds);
     }
 }

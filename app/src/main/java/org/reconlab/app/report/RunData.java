@@ -153,7 +153,7 @@ public record RunData(Path directory, Map<String, Object> manifest, List<TrialRe
             }
             TrialStatus status;
             try {
-                status = TrialStatus.valueOf(row.get(seedColumn + 1).toUpperCase(Locale.ROOT));
+                status = TrialStatus.ofLabel(row.get(seedColumn + 1));
             } catch (IllegalArgumentException e) {
                 throw new IOException(where + ": unknown status '" + row.get(seedColumn + 1) + "'");
             }

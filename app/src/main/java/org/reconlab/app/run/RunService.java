@@ -33,6 +33,7 @@ import org.reconlab.core.engine.TrialArtifacts;
 import org.reconlab.core.engine.TrialListener;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
+import org.reconlab.core.random.RandomStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ public final class RunService {
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper SWEEP_JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final ComponentRegistry registry;
     private final CodeProvenance code;
 
@@ -54,10 +57,50 @@ public final class RunService {
     }
 
     /** What a run did. */
-    public record Outcome(Path directory, int planned, int resumed, List<TrialResult> trials) {
+    public record Outcome(Path directory, int planned, int resumed, List<TrialResult> trials, List<String> warnings) {
 
         public long count(TrialStatus status) {
             return trials.stream().filter(t -> t.status() == status).count();
+        }
+    }
+
+    /**
+     * Why a saved trial that parsed does not belong to this run (another index, repetition, sweep point, seed or
+     * spec), or empty if it does. The manifest's fingerprint, when present and equal, vouches for the spec; each
+     * record carries the fingerprint of the run that wrote it, so trials without a manifest are checked as well.
+     */
+    static java.util.Optional<String> mismatch(TrialRecord record, ExperimentPlan plan, String fingerprint) {
+        if (record.index() < 0 || record.index() >= plan.trials().size()) {
+            return java.util.Optional.of("trial " + record.index() + " is not in the plan of " + plan.trials().size()
+                    + " trials");
+        }
+        ExperimentPlan.PlannedTrial trial = plan.trials().get(record.index());
+        if (record.repetition() != trial.repetition()) {
+            return java.util.Optional.of("its repetition " + record.repetition() + " is not the plan's "
+                    + trial.repetition());
+        }
+        if (!sameValues(record.sweep(), trial.sweepValues())) {
+            return java.util.Optional.of("its sweep values " + record.sweep() + " are not the plan's "
+                    + trial.sweepValues());
+        }
+        String seed = Long.toString(new RandomStreams(plan.spec().seed()).trialSeed(trial.repetition()));
+        if (!seed.equals(record.seed())) {
+            return java.util.Optional.of("its seed " + record.seed() + " is not " + seed + ", the seed this spec derives");
+        }
+        if (record.fingerprint() != null && !record.fingerprint().equals(fingerprint)) {
+            return java.util.Optional.of("it was written by a run of another spec or code version (fingerprint "
+                    + record.fingerprint() + ", this run " + fingerprint + ")");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether two sweep-value maps hold the same values once written as JSON (numbers by value, keys unordered). */
+    private static boolean sameValues(Map<String, Object> saved, Map<String, Object> planned) {
+        try {
+            return SWEEP_JSON.readTree(SWEEP_JSON.writeValueAsBytes(saved))
+                    .equals(SWEEP_JSON.readTree(SWEEP_JSON.writeValueAsBytes(planned)));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -85,9 +128,17 @@ public final class RunService {
         plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(shard::contains).forEach(planned::add);
         Path target = shard.directory(out);
         try (RunDirectory directory = RunDirectory.open(target)) {
+            List<String> warnings = new ArrayList<>();
             if (directory.hasManifest()) {
-                Map<String, Object> previous = directory.readManifest();
-                if (!fingerprint.equals(previous.get("fingerprint"))) {
+                Map<String, Object> previous = null;
+                try {
+                    previous = directory.readManifest();
+                } catch (RunDirectory.CorruptFileException e) {
+                    Path aside = directory.setAside(directory.file(RunDirectory.MANIFEST));
+                    warnings.add(e.getMessage() + "; set aside as " + aside.getFileName()
+                            + ", saved trials are kept only where they match this spec");
+                }
+                if (previous != null && !fingerprint.equals(previous.get("fingerprint"))) {
                     Optional<String> otherCode = CodeProvenance.difference(previous,
                             Map.of(CodeProvenance.KEY, code.manifestSection()));
                     throw new SpecError(out + " holds a run of " + otherCode.map(d -> "different code (" + d + ")")
@@ -95,8 +146,11 @@ public final class RunService {
                             + fingerprint + "); choose another --out or remove the directory");
                 }
             }
+            RunDirectory.Resumable resumable = directory.resumableTrials(record -> mismatch(record, plan, fingerprint));
+            resumable.setAside().forEach(aside -> warnings.add(aside.describe()));
+            warnings.forEach(warning -> log.warn("{}", warning));
             Map<Integer, TrialResult> kept = new TreeMap<>();
-            for (TrialRecord record : directory.savedTrials().values()) {
+            for (TrialRecord record : resumable.trials().values()) {
                 if (planned.contains(record.index())) {
                     kept.put(record.index(), record.toResult());
                 }
@@ -108,7 +162,7 @@ public final class RunService {
             directory.writeManifest(ShardManifest.annotate(Manifest.build(spec, registry, code, fingerprint, threads,
                     planned.size(), started, null, List.copyOf(kept.values())), shard, plan.trials().size()));
             TrialListener saveThenReport = (result, finished, total) -> {
-                directory.saveTrial(TrialRecord.of(result));
+                directory.saveTrial(TrialRecord.of(result, fingerprint));
                 progress.trialFinished(result, finished, total);
             };
             List<TrialResult> fresh;
@@ -135,7 +189,7 @@ public final class RunService {
                 // A shard holds part of the sweep; `reconlab merge` draws the plots of the whole.
                 RunReport.write(target, manifest, all);
             }
-            return new Outcome(target, planned.size(), kept.size(), all);
+            return new Outcome(target, planned.size(), kept.size(), all, warnings);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.reconlab.core.engine.ExperimentPlan;
 import org.reconlab.core.engine.ExperimentSpec;
 import org.reconlab.core.engine.InvalidSpecException;
 import org.reconlab.core.engine.PipelineSpec;
+import org.reconlab.core.engine.TrialRunner;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -46,7 +48,7 @@ public final class SpecLoader {
 
     /** Keys allowed at the top of a spec. */
     public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "trials", "problem",
-            "measurement", "model", "optimizer", "metrics", "record-every", "sweep", "variants", "plots", "quick");
+            "measurement", "model", "optimizer", "metrics", "record-every", "trial-timeout", "sweep", "variants", "plots", "quick");
 
     private static final List<String> COMPONENTS = List.of("problem", "measurement", "model", "optimizer");
     private static final int DEFAULT_RECORD_EVERY = 10;
@@ -263,7 +265,7 @@ public final class SpecLoader {
     private static void applyOverride(Map<String, Object> tree, String path, Object value, Origins origins) {
         String where = origins.locate(path);
         switch (path) {
-            case "name", "description", "seed", "trials", "record-every", "metrics" -> {
+            case "name", "description", "seed", "trials", "record-every", "trial-timeout", "metrics" -> {
                 tree.put(path, value);
                 return;
             }
@@ -287,7 +289,7 @@ public final class SpecLoader {
         String component = dot < 0 ? path : path.substring(0, dot);
         if (dot < 0 || !COMPONENTS.contains(component)) {
             throw new SpecError(where + ": " + path + ": cannot override this key; allowed: name, description, seed,"
-                    + " trials, record-every, metrics, sweep.<component>.<key>, <component>.<key> with component one of "
+                    + " trials, record-every, trial-timeout, metrics, sweep.<component>.<key>, <component>.<key> with component one of "
                     + String.join(", ", COMPONENTS));
         }
         Object existing = tree.get(component);
@@ -385,7 +387,7 @@ public final class SpecLoader {
             PipelineSpec pipeline = new PipelineSpec(problem, measurement, model, optimizer, metrics, recordEvery);
             PlotRequest.parseAll(tree.get("plots"), origins::locate);
             return new ExperimentSpec(name, seed, trials, pipeline, sweep(tree.get("sweep"), origins),
-                    variants(tree.get("variants"), origins));
+                    variants(tree.get("variants"), origins), duration(tree, "trial-timeout", origins));
         } catch (InvalidSpecException e) {
             throw locate(e, origins);
         }
@@ -490,6 +492,40 @@ public final class SpecLoader {
                     + " '-', got " + value);
         }
         return s;
+    }
+
+    /** Longest {@code trial-timeout} accepted. */
+    private static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+
+    /**
+     * A duration: seconds as a number ({@code 90}, {@code 1.5}), or a number with a unit {@code s}, {@code m}, {@code h}
+     * or {@code d} ({@code 90s}, {@code 30m}, {@code 2h}); {@link TrialRunner#DEFAULT_TIMEOUT} when absent.
+     */
+    private static Duration duration(Map<String, Object> tree, String key, Origins origins) {
+        Object value = tree.get(key);
+        if (value == null) {
+            return TrialRunner.DEFAULT_TIMEOUT;
+        }
+        String bad = origins.locate(key) + ": " + key + ": must be a positive duration up to 365d, such as 90 (seconds),"
+                + " 90s, 30m, 2h or 1d; got " + value;
+        double seconds;
+        if (value instanceof Integer || value instanceof Long || value instanceof Double) {
+            seconds = ((Number) value).doubleValue();
+        } else if (value instanceof String text && text.matches("\\d+(\\.\\d+)?[smhd]")) {
+            double number = Double.parseDouble(text.substring(0, text.length() - 1));
+            seconds = number * switch (text.charAt(text.length() - 1)) {
+                case 's' -> 1;
+                case 'm' -> 60;
+                case 'h' -> 3600;
+                default -> 86400;
+            };
+        } else {
+            throw new SpecError(bad);
+        }
+        if (!(seconds > 0) || seconds > MAX_TIMEOUT.getSeconds()) {
+            throw new SpecError(bad);
+        }
+        return Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
     }
 
     /** An integer value, range-checked as a long before any caller narrows it. */

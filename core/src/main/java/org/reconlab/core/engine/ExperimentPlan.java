@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reconlab.core.spi.ByteCounts;
 import org.reconlab.core.spi.Measurement;
+import org.reconlab.core.spi.Model;
+import org.reconlab.core.spi.Optimizer;
+import org.reconlab.core.spi.Problem;
 
 /**
  * The trials of an experiment, each with its built pipeline. Building the plan builds every pipeline of the sweep,
@@ -78,46 +82,82 @@ public final class ExperimentPlan {
     }
 
     /**
-     * Refuses, before anything is drawn, a plan whose measurement operators would not fit in the heap. Each running
-     * trial holds a training operator and (for test metrics) a test operator of {@link Measurement#estimatedBytes()}
-     * each; with {@code threads} trials at once, the largest {@code min(threads, trials)} of these per-trial sums must
-     * stay within {@link #HEAP_FRACTION} of {@code heapBytes}, the rest of the heap being left to everything else.
+     * Refuses, before anything is drawn, a plan whose trials would not fit in the heap. Each running trial holds what
+     * its components estimate ({@code estimatedBytes()} of {@link Problem}, {@link Measurement}, {@link Model} and
+     * {@link Optimizer}): the truth, a training and (for test metrics) a test operator, the model's parameters and
+     * signal, the optimizer's workspace. With {@code threads} trials at once, the largest {@code min(threads, trials)}
+     * of these per-trial sums must stay within {@link #HEAP_FRACTION} of {@code heapBytes}, the rest of the heap being
+     * left to everything else.
      *
      * @param heapBytes the heap to fit in, normally {@code Runtime.getRuntime().maxMemory()}
-     * @throws InvalidSpecException at {@code measurement}, naming the measurement and the estimate
+     * @throws InvalidSpecException at the component that needs the most, naming each component's estimate
      */
     public void requireFitsInHeap(int threads, long heapBytes) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        List<PlannedTrial> largest = new ArrayList<>(trials);
-        largest.sort(java.util.Comparator.comparingLong(ExperimentPlan::trialBytes).reversed());
-        int concurrent = Math.min(threads, largest.size());
+        if (trials.isEmpty()) {
+            return;
+        }
+        // One estimate per pipeline: the trials of a sweep point share it.
+        Map<Pipeline, Long> perPipeline = new java.util.IdentityHashMap<>();
+        List<Long> perTrial = new ArrayList<>(trials.size());
+        PlannedTrial worst = trials.get(0);
+        for (PlannedTrial trial : trials) {
+            long bytes = perPipeline.computeIfAbsent(trial.pipeline(), ExperimentPlan::trialBytes);
+            perTrial.add(bytes);
+            if (bytes > perPipeline.get(worst.pipeline())) {
+                worst = trial;
+            }
+        }
+        perTrial.sort(java.util.Comparator.reverseOrder());
+        int concurrent = Math.min(threads, perTrial.size());
         long total = 0;
         for (int t = 0; t < concurrent; t++) {
-            total = saturatedAdd(total, trialBytes(largest.get(t)));
+            total = ByteCounts.plus(total, perTrial.get(t));
         }
         if (total > HEAP_FRACTION * heapBytes) {
-            PlannedTrial worst = largest.get(0);
-            String name = worst.pipeline().spec().measurement().map(ComponentSpec::plugin).orElse("?");
-            long operator = worst.pipeline().measurement().map(Measurement::estimatedBytes).orElse(0L);
-            throw new InvalidSpecException("measurement", "measurement '" + name + "' needs about " + bytes(operator)
-                    + " per operator" + (worst.sweepValues().isEmpty() ? "" : " (at sweep point " + worst.sweepValues()
-                    + ")") + "; " + concurrent + (concurrent == 1 ? " trial" : " trials at once")
-                    + ", each with a training and a test operator, need about " + bytes(total) + ", more than "
-                    + Math.round(100 * HEAP_FRACTION) + "% of the " + bytes(heapBytes) + " maximum heap; lower the"
-                    + " number of measurements, run fewer trials at once (threads), or give the JVM more heap (-Xmx)");
+            throw tooLarge(worst, concurrent, total, heapBytes);
         }
     }
 
-    private static long trialBytes(PlannedTrial trial) {
-        long operator = trial.pipeline().measurement().map(Measurement::estimatedBytes).orElse(0L);
-        return saturatedAdd(operator, operator);
+    private static InvalidSpecException tooLarge(PlannedTrial worst, int concurrent, long total, long heapBytes) {
+        Pipeline pipeline = worst.pipeline();
+        PipelineSpec spec = pipeline.spec();
+        long truth = pipeline.problem().estimatedBytes();
+        long operator = pipeline.measurement().map(Measurement::estimatedBytes).orElse(0L);
+        long model = pipeline.model().estimatedBytes();
+        long optimizer = pipeline.optimizer().estimatedBytes();
+        List<String> parts = new ArrayList<>();
+        if (operator > 0) {
+            parts.add("measurement '" + spec.measurement().map(ComponentSpec::plugin).orElse("?") + "' needs about "
+                    + bytes(operator) + " per operator, a training and a test one per trial");
+        }
+        if (truth > 0) {
+            parts.add("problem '" + spec.problem().plugin() + "' about " + bytes(truth) + " for the truth");
+        }
+        if (model > 0) {
+            parts.add("model '" + spec.model().plugin() + "' about " + bytes(model) + " for parameters and signal");
+        }
+        if (optimizer > 0) {
+            parts.add("optimizer '" + spec.optimizer().plugin() + "' about " + bytes(optimizer) + " of workspace");
+        }
+        long largest = Math.max(Math.max(ByteCounts.plus(operator, operator), truth), Math.max(model, optimizer));
+        String path = largest == ByteCounts.plus(operator, operator) ? "measurement"
+                : largest == truth ? "problem" : largest == model ? "model" : "optimizer";
+        return new InvalidSpecException(path, String.join("; ", parts) + (worst.sweepValues().isEmpty() ? ""
+                : " (at sweep point " + worst.sweepValues() + ")") + "; " + concurrent
+                + (concurrent == 1 ? " trial needs" : " trials at once need") + " about " + bytes(total) + ", more than "
+                + Math.round(100 * HEAP_FRACTION) + "% of the " + bytes(heapBytes) + " maximum heap; lower the"
+                + " problem's sizes, run fewer trials at once (threads), or give the JVM more heap (-Xmx)");
     }
 
-    private static long saturatedAdd(long a, long b) {
-        long sum = a + b;
-        return sum < 0 ? Long.MAX_VALUE : sum;
+    /** What one trial of {@code pipeline} holds: truth, training and test operators, model, optimizer workspace. */
+    private static long trialBytes(Pipeline pipeline) {
+        long operator = pipeline.measurement().map(Measurement::estimatedBytes).orElse(0L);
+        long sum = ByteCounts.plus(pipeline.problem().estimatedBytes(), ByteCounts.plus(operator, operator));
+        return ByteCounts.plus(sum, ByteCounts.plus(pipeline.model().estimatedBytes(),
+                pipeline.optimizer().estimatedBytes()));
     }
 
     /** {@code bytes} in the largest binary unit that keeps the number >= 1, one decimal. */

@@ -88,7 +88,8 @@ public final class ExperimentRunner {
             for (ExperimentPlan.PlannedTrial trial : todo) {
                 futures.add(pool.submit(() -> {
                     TrialResult result = KernelThreads.callWithThreads(budget.kernelThreads(), () -> TrialRunner.run(
-                            trial.pipeline(), streams, trial.index(), trial.repetition(), trial.sweepValues(), artifacts));
+                            trial.pipeline(), streams, trial.index(), trial.repetition(), trial.sweepValues(), artifacts,
+                            plan.spec().trialTimeout()));
                     results.add(result);
                     synchronized (listenerLock) {
                         listener.trialFinished(result, finished.incrementAndGet(), todo.size());

@@ -2,6 +2,7 @@ package org.reconlab.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param variants named sets of overrides crossed with the sweep (a baseline that swaps model and optimizer, say):
  *     each maps a spec path to a value, or a component key ({@code optimizer}) to a whole {@link ComponentSpec}
  * @param trials repetitions of every sweep point, each with its own random streams
+ * @param trialTimeout the wall-clock time one trial may run before it ends as {@link TrialStatus#TIMED_OUT}
  */
 public record ExperimentSpec(
         String name,
@@ -21,10 +23,15 @@ public record ExperimentSpec(
         int trials,
         PipelineSpec pipeline,
         Map<String, List<Object>> sweep,
-        Map<String, Map<String, Object>> variants) {
+        Map<String, Map<String, Object>> variants,
+        Duration trialTimeout) {
 
     public ExperimentSpec {
         requireNonNull(name, "name is null");
+        requireNonNull(trialTimeout, "trialTimeout is null");
+        if (trialTimeout.isNegative() || trialTimeout.isZero()) {
+            throw new InvalidSpecException("trial-timeout", "must be a positive duration, got " + trialTimeout);
+        }
         requireNonNull(pipeline, "pipeline is null");
         if (trials < 1) {
             throw new InvalidSpecException("trials", "must be an integer >= 1, got " + trials);
@@ -40,6 +47,12 @@ public record ExperimentSpec(
         Map<String, Map<String, Object>> variantsCopy = new LinkedHashMap<>();
         variants.forEach((variant, overrides) -> variantsCopy.put(variant, Collections.unmodifiableMap(new LinkedHashMap<>(overrides))));
         variants = Collections.unmodifiableMap(variantsCopy);
+    }
+
+    /** An experiment whose trials may run for {@link TrialRunner#DEFAULT_TIMEOUT}. */
+    public ExperimentSpec(String name, long seed, int trials, PipelineSpec pipeline, Map<String, List<Object>> sweep,
+            Map<String, Map<String, Object>> variants) {
+        this(name, seed, trials, pipeline, sweep, variants, TrialRunner.DEFAULT_TIMEOUT);
     }
 
     /** An experiment without sweep or variants. */

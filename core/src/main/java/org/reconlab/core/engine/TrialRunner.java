@@ -1,6 +1,7 @@
 package org.reconlab.core.engine;
 
 import cern.colt.matrix.DoubleMatrix2D;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.reconlab.core.kernel.KernelThreads;
 import org.reconlab.core.random.RandomStreams;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.GroundTruth;
@@ -40,6 +43,12 @@ public final class TrialRunner {
     /** The smallest starting loss the explosion rule measures against. */
     public static final double LOSS_FLOOR = 1.0;
 
+    /** How long a trial may run when the spec sets no {@code trial-timeout}. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(2);
+
+    /** The longest a trial stuck inside one iteration is waited for after its timeout (see {@link #run}). */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
 
     private TrialRunner() {
@@ -56,8 +65,83 @@ public final class TrialRunner {
      */
     public static TrialResult run(Pipeline pipeline, RandomStreams streams, int index, int repetition,
             Map<String, Object> sweepValues, TrialArtifacts artifacts) {
+        return run(pipeline, streams, index, repetition, sweepValues, artifacts, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Like {@link #run(Pipeline, RandomStreams, int, int, Map, TrialArtifacts)}, ending the trial with status
+     * {@link TrialStatus#TIMED_OUT} and its partial series once it has run for {@code timeout}. The recorder stops the
+     * optimizer at its first report after the deadline. A trial stuck inside one iteration (a loop that never reports)
+     * is given up after a grace period of {@code min(timeout, 10 s)}: its result is built from what was recorded, and
+     * its thread, a daemon, is left behind, so one trial never holds up the sweep.
+     */
+    public static TrialResult run(Pipeline pipeline, RandomStreams streams, int index, int repetition,
+            Map<String, Object> sweepValues, TrialArtifacts artifacts, Duration timeout) {
         java.util.Objects.requireNonNull(artifacts, "artifacts is null");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+        }
         long start = System.nanoTime();
+        long deadline = start + saturatedNanos(timeout);
+        AtomicReference<Recorder> recorder = new AtomicReference<>();
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        // The trial's own thread gets the kernel thread count the caller has (a share of the run's threads).
+        int kernelThreads = KernelThreads.defaultThreads();
+        Thread worker = new Thread(() -> {
+            try {
+                outcome.set(KernelThreads.callWithThreads(kernelThreads, () -> runHere(pipeline, streams, index,
+                        repetition, sweepValues, artifacts, start, deadline, recorder)));
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        }, "reconlab-trial-" + index);
+        worker.setDaemon(true);
+        worker.start();
+        long grace = Math.min(saturatedNanos(timeout), GRACE.toNanos());
+        try {
+            while (worker.isAlive() && System.nanoTime() - deadline < grace) {
+                long wait = Math.max(1, (deadline + grace - System.nanoTime()) / 1_000_000);
+                worker.join(wait);
+            }
+        } catch (InterruptedException e) {
+            worker.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trial " + index + " ran", e);
+        }
+        if (worker.isAlive()) {
+            worker.interrupt();
+            log.warn("trial {} did not stop {} s after its timeout of {}; its thread is left behind", index,
+                    grace / 1e9, timeout);
+            Recorder stuck = recorder.get();
+            String message = "timed out after " + timeout + " (trial-timeout) inside an iteration"
+                    + (stuck == null ? ", before the optimizer started" : " after iteration " + stuck.lastIteration());
+            return stuck == null
+                    ? new TrialResult(index, repetition, sweepValues, streams.trialSeed(repetition),
+                            TrialStatus.TIMED_OUT, message, 0, Map.of(), List.of(), seconds(start))
+                    : stuck.snapshot(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.TIMED_OUT,
+                            message, seconds(start));
+        }
+        Object result = outcome.get();
+        if (result instanceof RuntimeException e) {
+            throw e;
+        }
+        if (result instanceof Error e) {
+            throw e;
+        }
+        return (TrialResult) result;
+    }
+
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE / 4;
+        }
+    }
+
+    private static TrialResult runHere(Pipeline pipeline, RandomStreams streams, int index, int repetition,
+            Map<String, Object> sweepValues, TrialArtifacts artifacts, long start, long deadline,
+            AtomicReference<Recorder> published) {
         Recorder recorder = null;
         TrialArrays arrays = null;
         TrialResult result;
@@ -72,7 +156,8 @@ public final class TrialRunner {
             Optional<Objective> objective = observations.map(model::objective);
             Supplier<Optional<Observations>> test = memoize(() -> pipeline.measurement()
                     .map(m -> m.noiseless().observe(truth, streams.stream(repetition, "measurement/test"))));
-            recorder = new Recorder(pipeline, truth, observations, objective, test);
+            recorder = new Recorder(pipeline, truth, observations, objective, test, deadline);
+            published.set(recorder);
             SplittableRandom optimizerRandom = streams.stream(repetition, "optimizer");
             pipeline.optimizer().run(new OptimizationTask(model, initial, objective, observations, truth, optimizerRandom),
                     recorder);
@@ -82,16 +167,18 @@ public final class TrialRunner {
                         ? null : model.signal(recorder.lastParameters);
                 arrays = new TrialArrays(index, truth, observations, initialCopy, recorder.lastParameters, estimate);
             }
-            result = recorder.result(index, repetition, sweepValues, streams.trialSeed(repetition), seconds(start));
+            result = recorder.snapshot(index, repetition, sweepValues, streams.trialSeed(repetition), recorder.status,
+                    recorder.message, seconds(start));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.warn("trial {} failed: {}", index, e.toString());
             log.debug("trial {} failed here", index, e);
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-            List<SeriesPoint> series = recorder == null ? List.of() : recorder.series;
-            Map<String, Double> last = recorder == null ? Map.of() : recorder.lastValues;
-            int iterations = recorder == null ? 0 : recorder.lastIteration;
-            return new TrialResult(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.FAILED,
-                    message, iterations, last, series, seconds(start));
+            if (recorder == null) {
+                return new TrialResult(index, repetition, sweepValues, streams.trialSeed(repetition),
+                        TrialStatus.FAILED, message, 0, Map.of(), List.of(), seconds(start));
+            }
+            return recorder.snapshot(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.FAILED,
+                    message, seconds(start));
         }
         if (arrays != null) {
             artifacts.trialArrays(arrays);
@@ -127,18 +214,21 @@ public final class TrialRunner {
         private final Optional<Objective> objective;
         private final Supplier<Optional<Observations>> test;
         private final int recordEvery;
+        private final long deadline;
+        /** Appended by the trial's thread, copied by {@link #snapshot} from another when the trial is given up. */
         private final List<SeriesPoint> series = new ArrayList<>();
         private final Map<Object, Object> perTrialValues = new HashMap<>();
         private Map<String, Double> lastValues = new LinkedHashMap<>();
         private Blocks lastParameters;
-        private int lastIteration = -1;
+        private volatile int lastIteration = -1;
         private int lastRecorded = -1;
         private double initialLoss = Double.NaN;
         private TrialStatus status = TrialStatus.DONE;
         private String message = "";
 
         Recorder(Pipeline pipeline, GroundTruth truth, Optional<Observations> observations, Optional<Objective> objective,
-                Supplier<Optional<Observations>> test) {
+                Supplier<Optional<Observations>> test, long deadline) {
+            this.deadline = deadline;
             this.pipeline = pipeline;
             this.truth = truth;
             this.observations = observations;
@@ -154,10 +244,19 @@ public final class TrialRunner {
             }
             lastIteration = iteration;
             lastParameters = parameters;
-            if (iteration % recordEvery == 0) {
-                return record(iteration, parameters);
+            if (iteration % recordEvery == 0 && !record(iteration, parameters)) {
+                return false;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                status = TrialStatus.TIMED_OUT;
+                message = "timed out (trial-timeout) at iteration " + iteration;
+                return false;
             }
             return true;
+        }
+
+        int lastIteration() {
+            return lastIteration;
         }
 
         void finish() {
@@ -170,42 +269,63 @@ public final class TrialRunner {
             }
         }
 
-        /** Records the metrics; returns false when the trial has diverged. */
+        /**
+         * Records the metrics; returns false when the trial has diverged. Divergence is checked first: no metric sees
+         * parameters or a loss that are not finite, and the series ends at the last finite iterate. An exploded but
+         * finite loss is recorded with the metrics that accept the iterate, then ends the trial.
+         */
         private boolean record(int iteration, Blocks parameters) {
             lastRecorded = iteration;
             Context context = new Context(iteration, parameters);
-            Map<String, Double> values = new LinkedHashMap<>();
-            for (Pipeline.NamedMetric named : pipeline.metrics()) {
-                double[] result = named.metric().evaluate(context);
-                for (int i = 0; i < result.length; i++) {
-                    String name = result.length == 1 ? named.name() : named.name() + "[" + i + "]";
-                    values.put(name, result[i]);
-                    series.add(new SeriesPoint(iteration, name, result[i]));
-                }
-            }
-            lastValues = values;
-            return checkDivergence(iteration, parameters, context);
-        }
-
-        private boolean checkDivergence(int iteration, Blocks parameters, Context context) {
             if (!parameters.isFinite()) {
                 return diverged("parameters are not finite at iteration " + iteration);
             }
             OptionalDouble loss = context.loss();
-            if (loss.isPresent()) {
-                double value = loss.getAsDouble();
-                if (Double.isNaN(initialLoss)) {
-                    initialLoss = value;
+            if (loss.isPresent() && !Double.isFinite(loss.getAsDouble())) {
+                return diverged("loss is " + loss.getAsDouble() + " at iteration " + iteration);
+            }
+            String explosion = explosion(iteration, loss);
+            Map<String, Double> values = new LinkedHashMap<>();
+            List<SeriesPoint> points = new ArrayList<>();
+            for (Pipeline.NamedMetric named : pipeline.metrics()) {
+                double[] result;
+                try {
+                    result = named.metric().evaluate(context);
+                } catch (IllegalArgumentException e) {
+                    if (explosion == null) {
+                        throw e;
+                    }
+                    // The iterate has blown up (an estimate past the largest double, say): the trial has diverged.
+                    log.debug("metric {} refused the exploded iterate {}: {}", named.name(), iteration, e.getMessage());
+                    continue;
                 }
-                if (!Double.isFinite(value)) {
-                    return diverged("loss is " + value + " at iteration " + iteration);
-                }
-                if (value > EXPLOSION_FACTOR * Math.max(initialLoss, LOSS_FLOOR)) {
-                    return diverged("loss " + value + " at iteration " + iteration + " exceeds " + EXPLOSION_FACTOR
-                            + " times max(initial loss " + initialLoss + ", " + LOSS_FLOOR + ")");
+                for (int i = 0; i < result.length; i++) {
+                    String name = result.length == 1 ? named.name() : named.name() + "[" + i + "]";
+                    values.put(name, result[i]);
+                    points.add(new SeriesPoint(iteration, name, result[i]));
                 }
             }
-            return true;
+            synchronized (series) {
+                series.addAll(points);
+                lastValues = values;
+            }
+            return explosion == null || diverged(explosion);
+        }
+
+        /** Why a finite loss counts as exploded, or null. */
+        private String explosion(int iteration, OptionalDouble loss) {
+            if (loss.isEmpty()) {
+                return null;
+            }
+            double value = loss.getAsDouble();
+            if (Double.isNaN(initialLoss)) {
+                initialLoss = value;
+            }
+            if (value > EXPLOSION_FACTOR * Math.max(initialLoss, LOSS_FLOOR)) {
+                return "loss " + value + " at iteration " + iteration + " exceeds " + EXPLOSION_FACTOR
+                        + " times max(initial loss " + initialLoss + ", " + LOSS_FLOOR + ")";
+            }
+            return null;
         }
 
         private boolean diverged(String why) {
@@ -214,9 +334,13 @@ public final class TrialRunner {
             return false;
         }
 
-        TrialResult result(int index, int repetition, Map<String, Object> sweepValues, long seed, double seconds) {
-            return new TrialResult(index, repetition, sweepValues, seed, status, message, lastIteration, lastValues,
-                    series, seconds);
+        /** The result so far, with the given status; safe to call from a thread other than the trial's. */
+        TrialResult snapshot(int index, int repetition, Map<String, Object> sweepValues, long seed, TrialStatus status,
+                String message, double seconds) {
+            synchronized (series) {
+                return new TrialResult(index, repetition, sweepValues, seed, status, message, Math.max(0, lastIteration),
+                        lastValues, series, seconds);
+            }
         }
 
         private final class Context implements MetricContext {

@@ -53,8 +53,27 @@ public final class Decompositions {
         }
     }
 
+    /**
+     * Refuses a matrix with a NaN or infinite entry, naming the first one. Every decomposition here starts with it:
+     * Colt's SVD iterates until a convergence test that NaN never passes, so it would loop forever.
+     *
+     * @throws IllegalArgumentException naming the operation, the shape, the entry and where it is
+     */
+    public static void requireFinite(DoubleMatrix2D a, String operation) {
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.columns(); j++) {
+                double value = a.getQuick(i, j);
+                if (!Double.isFinite(value)) {
+                    throw new IllegalArgumentException(operation + " of a " + a.rows() + " x " + a.columns()
+                            + " matrix with entry " + value + " at (" + i + ", " + j + "): needs finite entries");
+                }
+            }
+        }
+    }
+
     /** All eigenpairs of the symmetric part of {@code a}, in decreasing order of eigenvalue. */
     public static Eigen symmetricEigen(DoubleMatrix2D a) {
+        requireFinite(a, "eigendecomposition");
         EigenvalueDecomposition eig = new EigenvalueDecomposition(MatrixOps.symmetricPart(a));
         DoubleMatrix1D ascending = eig.getRealEigenvalues();
         DoubleMatrix2D vectors = eig.getV();
@@ -82,6 +101,7 @@ public final class Decompositions {
      * {@link PartialDecompositions#topEigen} (a few products with {@code a} instead of a full decomposition).
      */
     public static Eigen topEigen(DoubleMatrix2D a, int r) {
+        requireFinite(a, "top eigenpairs");
         if (a.rows() == a.columns() && usePartial(a.rows(), r)) {
             return PartialDecompositions.topEigen(a, r);
         }
@@ -97,6 +117,7 @@ public final class Decompositions {
      * the dimensions from {@link PartialDecompositions#topSvd}, else from the full {@link #svd}.
      */
     public static Svd topSvd(DoubleMatrix2D a, int r) {
+        requireFinite(a, "top singular triplets");
         int limit = Math.min(a.rows(), a.columns());
         if (r < 1 || r > limit) {
             throw new IllegalArgumentException("asked for " + r + " singular triplets of a " + a.rows() + " x "
@@ -140,6 +161,7 @@ public final class Decompositions {
 
     /** The thin SVD of a matrix of any shape (Colt's needs rows >= columns, so wide matrices are transposed). */
     public static Svd svd(DoubleMatrix2D a) {
+        requireFinite(a, "SVD");
         if (a.rows() >= a.columns()) {
             SingularValueDecomposition svd = new SingularValueDecomposition(a);
             return new Svd(svd.getU(), new DenseDoubleMatrix1D(svd.getSingularValues()), svd.getV());
@@ -150,6 +172,7 @@ public final class Decompositions {
 
     /** The singular values of {@code a}, decreasing. */
     public static double[] singularValues(DoubleMatrix2D a) {
+        requireFinite(a, "singular values");
         DoubleMatrix2D tall = a.rows() >= a.columns() ? a : a.viewDice().copy();
         return new SingularValueDecomposition(tall).getSingularValues();
     }

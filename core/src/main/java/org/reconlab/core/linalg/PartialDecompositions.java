@@ -61,6 +61,7 @@ public final class PartialDecompositions {
 
     /** The {@code r} algebraically largest eigenpairs of the symmetric part of {@code a}, in decreasing order. */
     public static Decompositions.Eigen topEigen(DoubleMatrix2D a, int r) {
+        Decompositions.requireFinite(a, "top eigenpairs");
         if (a.rows() != a.columns()) {
             throw new IllegalArgumentException("not square: " + a.rows() + " x " + a.columns());
         }
@@ -112,6 +113,7 @@ public final class PartialDecompositions {
      * approximation of {@code a}.
      */
     public static Decompositions.Svd topSvd(DoubleMatrix2D a, int r) {
+        Decompositions.requireFinite(a, "top singular triplets");
         int rows = a.rows();
         int columns = a.columns();
         checkCount(r, Math.min(rows, columns), a);
@@ -160,6 +162,7 @@ public final class PartialDecompositions {
         }
         // Rayleigh-Ritz for singular values: A V = U_B diag(s) W^T, so A ~ U_B diag(s) (V W)^T
         DoubleMatrix2D av = MatrixOps.mult(a, v);
+        Decompositions.requireFinite(av, "Rayleigh-Ritz SVD");
         SingularValueDecomposition small = new SingularValueDecomposition(av);
         DoubleMatrix2D u = small.getU();
         DoubleMatrix2D vw = MatrixOps.mult(v, small.getV());
@@ -304,7 +307,9 @@ public final class PartialDecompositions {
      */
     private static Ritz rayleighRitz(double[][] h, List<double[]> basis, List<double[]> images, int count, int n) {
         int k = basis.size();
-        EigenvalueDecomposition eig = new EigenvalueDecomposition(new DenseDoubleMatrix2D(h));
+        DoubleMatrix2D projected = new DenseDoubleMatrix2D(h);
+        Decompositions.requireFinite(projected, "Rayleigh-Ritz eigendecomposition");
+        EigenvalueDecomposition eig = new EigenvalueDecomposition(projected);
         DoubleMatrix1D theta = eig.getRealEigenvalues();
         DoubleMatrix2D s = eig.getV();
         double norm = Math.max(Math.abs(theta.getQuick(0)), Math.abs(theta.getQuick(k - 1)));

@@ -30,6 +30,17 @@ public interface Model {
         return initialize(observations, random);
     }
 
+    /**
+     * An estimate of the bytes a trial of this model holds besides the truth and the operators: its parameters, their
+     * gradients and the signal it forms for the metrics (see {@link Measurement#estimatedBytes()}). The default counts
+     * one signal, {@code 8 * signalShape().size()} (the estimate every matrix metric forms), and nothing for a
+     * {@link Shape.Kind#FUNCTION} signal; a model with larger parameters (a wide network) overrides it.
+     */
+    default long estimatedBytes() {
+        Shape shape = signalShape();
+        return shape.kind() == Shape.Kind.FUNCTION ? 0 : ByteCounts.doubles(shape.size());
+    }
+
     /** The signal the parameters represent. */
     DoubleMatrix2D signal(Blocks parameters);
 

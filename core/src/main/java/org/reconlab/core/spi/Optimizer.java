@@ -14,4 +14,13 @@ public interface Optimizer {
      *     the run. The blocks passed last are the result.
      */
     void run(OptimizationTask task, IterationObserver observer);
+
+    /**
+     * An estimate of the bytes of workspace one run allocates beyond the model's parameters and gradients (a lifted
+     * iterate, a factorization, a history), so that a run can refuse a spec that would not fit in the heap before
+     * allocating anything (see {@link Measurement#estimatedBytes()}). The default 0 means "small or unknown".
+     */
+    default long estimatedBytes() {
+        return 0;
+    }
 }

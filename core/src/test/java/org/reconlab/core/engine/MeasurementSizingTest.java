@@ -69,9 +69,12 @@ class MeasurementSizingTest {
                 .hasMessageContaining("2 trials at once").hasMessageContaining("400.0 MiB")
                 .hasMessageContaining("450.0 MiB maximum heap");
         plan.requireFitsInHeap(1, 450 * MIB);
-        plan.requireFitsInHeap(2, 500 * MIB);
+        // 400 MiB fits in 0.8 x 501 MiB; at exactly 500 MiB the 3 x 3 truth and model (144 bytes a trial) tip it over
+        plan.requireFitsInHeap(2, 501 * MIB);
+        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 500 * MIB)).hasMessageContaining("problem 'square' about"
+                + " 72 bytes for the truth").hasMessageContaining("model 'square-model' about 72 bytes");
         // more threads than trials: only 3 run at once
-        plan.requireFitsInHeap(64, 750 * MIB);
+        plan.requireFitsInHeap(64, 751 * MIB);
     }
 
     @Test

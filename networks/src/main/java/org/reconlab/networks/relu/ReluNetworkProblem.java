@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.ByteCounts;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.DeclaredFactory;
@@ -86,6 +87,19 @@ public final class ReluNetworkProblem implements Problem {
     @Override
     public Shape signalShape() {
         return Shape.function(inputDimension);
+    }
+
+    /** The weights and biases of every layer, twice: as drawn, and as the truth's blocks. */
+    @Override
+    public long estimatedBytes() {
+        long entries = 0;
+        long fanIn = inputDimension;
+        for (long width : widths) {
+            entries = ByteCounts.plus(entries, ByteCounts.times(width, fanIn + 1));
+            fanIn = width;
+        }
+        entries = ByteCounts.plus(entries, fanIn + 1);
+        return ByteCounts.times(2, ByteCounts.doubles(entries));
     }
 
     @Override
