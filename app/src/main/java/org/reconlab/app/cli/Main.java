@@ -81,6 +81,23 @@ public final class Main {
         }
         commandLine.getSubcommands().get("plot").getCommandSpec().usageMessage()
                 .footer(PlotRequest.help().toArray(String[]::new));
+        commandLine.registerConverter(java.nio.file.Path.class, text -> {
+            try {
+                return java.nio.file.Path.of(text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CommandLine.TypeConversionException("'" + printable(text) + "' is not a valid path: "
+                        + e.getReason());
+            }
+        });
+        commandLine.setParameterExceptionHandler((exception, commandArgs) -> {
+            // One line that says what is wrong and where help is, not a page of usage after the error.
+            String command = exception.getCommandLine().getCommandName();
+            String message = exception.getMessage() == null ? "" : exception.getMessage().replace('\n', ' ').replace('\r', ' ');
+            err.println("error: " + printable(message) + "; see `" + (command.equals("reconlab") ? "reconlab"
+                    : "reconlab " + command) + " --help`");
+            LoggerFactory.getLogger(Main.class).debug("arguments refused", exception);
+            return BAD_INPUT;
+        });
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             Throwable e = exception;
             if (e instanceof UncheckedIOException unchecked) {
@@ -103,6 +120,11 @@ public final class Main {
             return FAILURE;
         });
         return commandLine.execute(args);
+    }
+
+    /** {@code text} with control characters (a NUL in a path) shown as escapes. */
+    private static String printable(String text) {
+        return org.reconlab.app.spec.InputFiles.printable(text);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

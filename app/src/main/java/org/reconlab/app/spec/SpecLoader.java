@@ -229,6 +229,11 @@ public final class SpecLoader {
         if (value instanceof java.math.BigInteger) {
             throw new SpecError(here + ": " + path + ": integer " + scalar.getValue() + " is too large");
         }
+        if (value instanceof byte[] || value instanceof java.util.Date) {
+            // No spec value is binary or a timestamp; shown as written, such values would read as Java object names.
+            throw new SpecError(here + ": " + path + ": " + scalar.getTag().getValue() + " values are not allowed in a"
+                    + " spec; write a number, a name or a list");
+        }
         return value;
     }
 
@@ -413,8 +418,9 @@ public final class SpecLoader {
         Map<String, Object> map = new LinkedHashMap<>(asMap(value, path, origins));
         Object plugin = map.remove("plugin");
         if (!(plugin instanceof String name)) {
-            throw new SpecError(origins.locate(path) + ": " + path + ": needs 'plugin: NAME' (see `reconlab list`)"
-                    + (plugin == null ? "" : ", got " + plugin));
+            boolean written = plugin != null || asMap(value, path, origins).containsKey("plugin");
+            throw new SpecError(origins.locate(written ? path + ".plugin" : path) + ": " + path
+                    + ": needs 'plugin: NAME' (see `reconlab list`)" + (plugin == null ? "" : ", got " + plugin));
         }
         return new ComponentSpec(name, map);
     }
@@ -483,7 +489,8 @@ public final class SpecLoader {
         Object value = tree.get(key);
         if (value == null) {
             if (fallback == null) {
-                throw new SpecError(origins.file() + ": required key '" + key + "' is missing");
+                throw new SpecError((tree.containsKey(key) ? origins.locate(key) + ": required key '" + key
+                        + "' has no value" : origins.file() + ": required key '" + key + "' is missing"));
             }
             return fallback;
         }
