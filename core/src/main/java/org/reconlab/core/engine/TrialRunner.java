@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.reconlab.core.kernel.KernelThreads;
@@ -51,6 +57,21 @@ public final class TrialRunner {
 
     private static final Logger log = LoggerFactory.getLogger(TrialRunner.class);
 
+    /**
+     * The thread each caller's trials run on: one per calling thread, so a pool of n threads runs its trials on n
+     * trial threads, replaced only when a stuck trial's thread is given up; idle for a few seconds, it ends.
+     */
+    private static final ThreadLocal<ThreadPoolExecutor> TRIAL_EXECUTOR = ThreadLocal.withInitial(() -> {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "reconlab-trial-worker");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        executor.allowCoreThreadTimeOut(true);
+        return executor;
+    });
+
     private TrialRunner() {
     }
 
@@ -84,51 +105,42 @@ public final class TrialRunner {
         long start = System.nanoTime();
         long deadline = start + saturatedNanos(timeout);
         AtomicReference<Recorder> recorder = new AtomicReference<>();
-        AtomicReference<Object> outcome = new AtomicReference<>();
         // The trial's own thread gets the kernel thread count the caller has (a share of the run's threads).
         int kernelThreads = KernelThreads.defaultThreads();
-        Thread worker = new Thread(() -> {
-            try {
-                outcome.set(KernelThreads.callWithThreads(kernelThreads, () -> runHere(pipeline, streams, index,
-                        repetition, sweepValues, artifacts, start, deadline, recorder)));
-            } catch (Throwable e) {
-                outcome.set(e);
-            }
-        }, "reconlab-trial-" + index);
-        worker.setDaemon(true);
-        worker.start();
+        ThreadPoolExecutor executor = TRIAL_EXECUTOR.get();
+        Future<TrialResult> future = executor.submit(() -> KernelThreads.callWithThreads(kernelThreads,
+                () -> runHere(pipeline, streams, index, repetition, sweepValues, artifacts, start, deadline, recorder)));
         long grace = Math.min(saturatedNanos(timeout), GRACE.toNanos());
         try {
-            while (worker.isAlive() && System.nanoTime() - deadline < grace) {
-                long wait = Math.max(1, (deadline + grace - System.nanoTime()) / 1_000_000);
-                worker.join(wait);
-            }
+            return future.get(Math.max(0, deadline + grace - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            worker.interrupt();
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while trial " + index + " ran", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            // Stuck inside an iteration: give its thread up (interrupted, a daemon) and let the next trial get another.
+            future.cancel(true);
+            executor.shutdownNow();
+            TRIAL_EXECUTOR.remove();
         }
-        if (worker.isAlive()) {
-            worker.interrupt();
-            log.warn("trial {} did not stop {} s after its timeout of {}; its thread is left behind", index,
-                    grace / 1e9, timeout);
-            Recorder stuck = recorder.get();
-            String message = "timed out after " + timeout + " (trial-timeout) inside an iteration"
-                    + (stuck == null ? ", before the optimizer started" : " after iteration " + stuck.lastIteration());
-            return stuck == null
-                    ? new TrialResult(index, repetition, sweepValues, streams.trialSeed(repetition),
-                            TrialStatus.TIMED_OUT, message, 0, Map.of(), List.of(), seconds(start))
-                    : stuck.snapshot(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.TIMED_OUT,
-                            message, seconds(start));
-        }
-        Object result = outcome.get();
-        if (result instanceof RuntimeException e) {
-            throw e;
-        }
-        if (result instanceof Error e) {
-            throw e;
-        }
-        return (TrialResult) result;
+        log.warn("trial {} did not stop {} s after its timeout of {}; its thread is left behind", index, grace / 1e9,
+                timeout);
+        Recorder stuck = recorder.get();
+        String message = "timed out after " + timeout + " (trial-timeout) inside an iteration"
+                + (stuck == null ? ", before the optimizer started" : " after iteration " + stuck.lastIteration());
+        return stuck == null
+                ? new TrialResult(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.TIMED_OUT,
+                        message, 0, Map.of(), List.of(), seconds(start))
+                : stuck.snapshot(index, repetition, sweepValues, streams.trialSeed(repetition), TrialStatus.TIMED_OUT,
+                        message, seconds(start));
     }
 
     private static long saturatedNanos(Duration duration) {

@@ -92,6 +92,14 @@ class TrialSafeguardsTest {
     }
 
     @Test
+    void theTrialsOwnThreadKeepsTheCallersKernelThreadCount() {
+        Pipeline pipeline = new PipelineBuilder(REGISTRY).build(pipeline("toy-nan-at-3", "kernel-threads"));
+        TrialResult trial = org.reconlab.core.kernel.KernelThreads.callWithThreads(3, () -> TrialRunner.run(pipeline,
+                new org.reconlab.core.random.RandomStreams(1), 0, 0, Map.of(), TrialArtifacts.NONE, Duration.ofMinutes(1)));
+        assertThat(trial.series("kernel-threads")).extracting(SeriesPoint::value).containsOnly(3.0);
+    }
+
+    @Test
     void everyComponentsEstimateCountsAgainstTheHeap() {
         PipelineSpec toy = ExperimentRunnerTest.toy(0.1, 10);
         PipelineSpec huge = new PipelineSpec(ComponentSpec.of("toy-sized-problem"), toy.measurement(), toy.model(),
@@ -156,7 +164,8 @@ class TrialSafeguardsTest {
 
         @Override
         public List<MetricFactory> metrics() {
-            return List.of(new MetricFactory() {
+            return List.of(metric("kernel-threads", context -> new double[] {
+                org.reconlab.core.kernel.KernelThreads.defaultThreads()}), new MetricFactory() {
                 @Override
                 public String name() {
                     return "finite-only";
@@ -222,6 +231,30 @@ class TrialSafeguardsTest {
                     };
                 }
             });
+        }
+
+        private static MetricFactory metric(String name, Metric metric) {
+            return new MetricFactory() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public String description() {
+                    return "a probe of the trial's thread";
+                }
+
+                @Override
+                public Parameters parameters() {
+                    return Parameters.of();
+                }
+
+                @Override
+                public Metric create(Config config, BuildContext context) {
+                    return metric;
+                }
+            };
         }
 
         private static OptimizerFactory optimizer(String name, Optimizer optimizer) {
