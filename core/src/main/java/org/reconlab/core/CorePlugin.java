@@ -1,6 +1,7 @@
 package org.reconlab.core;
 
 import java.util.List;
+import org.reconlab.core.metric.AbsoluteErrorMetric;
 import org.reconlab.core.metric.RelativeErrorMetric;
 import org.reconlab.core.metric.TestErrorMetric;
 import org.reconlab.core.metric.TrainLossMetric;
@@ -47,6 +48,6 @@ public final class CorePlugin implements Plugin {
 
     @Override
     public List<MetricFactory> metrics() {
-        return List.of(new RelativeErrorMetric.Factory(), new TrainLossMetric.Factory(), new TestErrorMetric.Factory());
+        return List.of(new RelativeErrorMetric.Factory(), new AbsoluteErrorMetric.Factory(), new TrainLossMetric.Factory(), new TestErrorMetric.Factory());
     }
 }

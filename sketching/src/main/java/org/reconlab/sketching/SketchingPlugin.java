@@ -49,6 +49,8 @@ public final class SketchingPlugin implements Plugin {
     @Override
     public List<MetricFactory> metrics() {
         return List.of(new BestRankMetric.Factory(BestRankMetric.Kind.ERROR),
-                new BestRankMetric.Factory(BestRankMetric.Kind.RATIO), new SketchErrorBoundMetric.Factory());
+                new BestRankMetric.Factory(BestRankMetric.Kind.RATIO),
+                new SketchErrorBoundMetric.Factory(SketchErrorBoundMetric.Kind.BOUND),
+                new SketchErrorBoundMetric.Factory(SketchErrorBoundMetric.Kind.EXCEEDED));
     }
 }

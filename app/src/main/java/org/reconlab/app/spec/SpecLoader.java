@@ -47,7 +47,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class SpecLoader {
 
     /** Keys allowed at the top of a spec. */
-    public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "trials", "problem",
+    public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "trials", "draws", "problem",
             "measurement", "model", "optimizer", "metrics", "record-every", "trial-timeout", "sweep", "variants", "plots", "quick");
 
     private static final List<String> COMPONENTS = List.of("problem", "measurement", "model", "optimizer");
@@ -270,7 +270,7 @@ public final class SpecLoader {
     private static void applyOverride(Map<String, Object> tree, String path, Object value, Origins origins) {
         String where = origins.locate(path);
         switch (path) {
-            case "name", "description", "seed", "trials", "record-every", "trial-timeout", "metrics" -> {
+            case "name", "description", "seed", "trials", "draws", "record-every", "trial-timeout", "metrics" -> {
                 tree.put(path, value);
                 return;
             }
@@ -294,7 +294,7 @@ public final class SpecLoader {
         String component = dot < 0 ? path : path.substring(0, dot);
         if (dot < 0 || !COMPONENTS.contains(component)) {
             throw new SpecError(where + ": " + path + ": cannot override this key; allowed: name, description, seed,"
-                    + " trials, record-every, trial-timeout, metrics, sweep.<component>.<key>, <component>.<key> with component one of "
+                    + " trials, draws, record-every, trial-timeout, metrics, sweep.<component>.<key>, <component>.<key> with component one of "
                     + String.join(", ", COMPONENTS));
         }
         Object existing = tree.get(component);
@@ -392,10 +392,21 @@ public final class SpecLoader {
             PipelineSpec pipeline = new PipelineSpec(problem, measurement, model, optimizer, metrics, recordEvery);
             PlotRequest.parseAll(tree.get("plots"), origins::locate);
             return new ExperimentSpec(name, seed, trials, pipeline, sweep(tree.get("sweep"), origins),
-                    variants(tree.get("variants"), origins), duration(tree, "trial-timeout", origins));
+                    variants(tree.get("variants"), origins), duration(tree, "trial-timeout", origins),
+                    draws(tree, origins));
         } catch (InvalidSpecException e) {
             throw locate(e, origins);
         }
+    }
+
+    private static ExperimentSpec.Draws draws(Map<String, Object> tree, Origins origins) {
+        String draws = string(tree, "draws", "paired", origins);
+        return switch (draws) {
+            case "paired" -> ExperimentSpec.Draws.PAIRED;
+            case "independent" -> ExperimentSpec.Draws.INDEPENDENT;
+            default -> throw new SpecError(origins.locate("draws") + ": draws: must be paired or independent, got '"
+                    + draws + "'");
+        };
     }
 
     static SpecError locate(InvalidSpecException e, Origins origins) {

@@ -2,10 +2,13 @@ package org.reconlab.core.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,9 +90,11 @@ public final class ExperimentRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (ExperimentPlan.PlannedTrial trial : todo) {
                 futures.add(pool.submit(() -> {
+                    RandomStreams trialStreams = plan.spec().draws() == ExperimentSpec.Draws.PAIRED
+                            ? streams : streams.forPoint(pointName(trial.sweepValues()));
                     TrialResult result = KernelThreads.callWithThreads(budget.kernelThreads(), () -> TrialRunner.run(
-                            trial.pipeline(), streams, trial.index(), trial.repetition(), trial.sweepValues(), artifacts,
-                            plan.spec().trialTimeout()));
+                            trial.pipeline(), trialStreams, trial.index(), trial.repetition(), trial.sweepValues(),
+                            artifacts, plan.spec().trialTimeout()));
                     results.add(result);
                     synchronized (listenerLock) {
                         listener.trialFinished(result, finished.incrementAndGet(), todo.size());
@@ -117,5 +122,23 @@ public final class ExperimentRunner {
             pool.shutdownNow();
         }
         return new ExperimentResult(plan.spec(), new ArrayList<>(results));
+    }
+
+    /**
+     * A sweep point's name for {@link RandomStreams#forPoint}: its swept values but the variant, keys sorted, numbers
+     * written in one form whatever their Java type ({@code 0.10}, {@code 0.1} and {@code 1.0e-1} are one point).
+     */
+    static String pointName(Map<String, Object> sweepValues) {
+        StringBuilder name = new StringBuilder();
+        new TreeMap<>(sweepValues).forEach((key, value) -> {
+            if (key.equals(ExperimentPlan.VARIANT)) {
+                return;
+            }
+            String written = value instanceof Number number
+                    ? new BigDecimal(number.toString()).stripTrailingZeros().toPlainString()
+                    : String.valueOf(value);
+            name.append(key).append('=').append(written).append(';');
+        });
+        return name.toString();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  *     each maps a spec path to a value, or a component key ({@code optimizer}) to a whole {@link ComponentSpec}
  * @param trials repetitions of every sweep point, each with its own random streams
  * @param trialTimeout the wall-clock time one trial may run before it ends as {@link TrialStatus#TIMED_OUT}
+ * @param draws whether sweep points share their random draws ({@link Draws#PAIRED}) or draw their own
  */
 public record ExperimentSpec(
         String name,
@@ -24,7 +25,27 @@ public record ExperimentSpec(
         PipelineSpec pipeline,
         Map<String, List<Object>> sweep,
         Map<String, Map<String, Object>> variants,
-        Duration trialTimeout) {
+        Duration trialTimeout,
+        Draws draws) {
+
+    /**
+     * How the random draws (truth, test matrices, noise directions, initializations) of different sweep points relate.
+     * Trials of one repetition draw from streams derived from (seed, repetition, role); the sweep point enters only
+     * with {@code INDEPENDENT}.
+     */
+    public enum Draws {
+        /**
+         * Repetition n of every sweep point sees the same draws: differences between points are the effect of the swept
+         * parameters alone (paired comparisons, smooth curves).
+         */
+        PAIRED,
+        /**
+         * Each sweep point (its swept values other than {@code variant}) draws its own streams, so statistics of
+         * different points are independent, as a claim about each point taken alone needs. Variants of one point stay
+         * paired with each other.
+         */
+        INDEPENDENT
+    }
 
     public ExperimentSpec {
         requireNonNull(name, "name is null");
@@ -33,6 +54,7 @@ public record ExperimentSpec(
             throw new InvalidSpecException("trial-timeout", "must be a positive duration, got " + trialTimeout);
         }
         requireNonNull(pipeline, "pipeline is null");
+        requireNonNull(draws, "draws is null");
         if (trials < 1) {
             throw new InvalidSpecException("trials", "must be an integer >= 1, got " + trials);
         }
@@ -49,10 +71,11 @@ public record ExperimentSpec(
         variants = Collections.unmodifiableMap(variantsCopy);
     }
 
-    /** An experiment whose trials may run for {@link TrialRunner#DEFAULT_TIMEOUT}. */
+    /** An experiment whose trials may run for {@link TrialRunner#DEFAULT_TIMEOUT} and whose sweep points share their
+     * draws ({@link Draws#PAIRED}). */
     public ExperimentSpec(String name, long seed, int trials, PipelineSpec pipeline, Map<String, List<Object>> sweep,
             Map<String, Map<String, Object>> variants) {
-        this(name, seed, trials, pipeline, sweep, variants, TrialRunner.DEFAULT_TIMEOUT);
+        this(name, seed, trials, pipeline, sweep, variants, TrialRunner.DEFAULT_TIMEOUT, Draws.PAIRED);
     }
 
     /** An experiment without sweep or variants. */

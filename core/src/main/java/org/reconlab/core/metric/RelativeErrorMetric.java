@@ -26,15 +26,20 @@ public final class RelativeErrorMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            context.requireProblemShape("metric 'relative-error' compares arrays", Shape.Kind.VECTOR, Shape.Kind.MATRIX,
-                    Shape.Kind.SYMMETRIC_MATRIX, Shape.Kind.TENSOR);
-            if (!context.model().orElseThrow().signalShape().accepts(context.signalShape())
-                    && !context.signalShape().accepts(context.model().orElseThrow().signalShape())) {
-                throw ConfigException.incompatible("metric 'relative-error' compares the model's "
-                        + context.model().orElseThrow().signalShape() + " with the problem's " + context.signalShape()
-                        + "; they differ");
-            }
+            requireComparableSignals(name(), context);
             return new RelativeErrorMetric();
+        }
+    }
+
+    /** Fails unless the model's signal and the problem's are arrays of one shape, as a metric named {@code name} needs. */
+    static void requireComparableSignals(String name, BuildContext context) {
+        context.requireProblemShape("metric '" + name + "' compares arrays", Shape.Kind.VECTOR, Shape.Kind.MATRIX,
+                Shape.Kind.SYMMETRIC_MATRIX, Shape.Kind.TENSOR);
+        if (!context.model().orElseThrow().signalShape().accepts(context.signalShape())
+                && !context.signalShape().accepts(context.model().orElseThrow().signalShape())) {
+            throw ConfigException.incompatible("metric '" + name + "' compares the model's "
+                    + context.model().orElseThrow().signalShape() + " with the problem's " + context.signalShape()
+                    + "; they differ");
         }
     }
 }

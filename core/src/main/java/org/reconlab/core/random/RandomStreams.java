@@ -33,6 +33,15 @@ public final class RandomStreams {
         return new SplittableRandom(mix(trialSeed(repetition) ^ fnv1a(role)));
     }
 
+    /**
+     * The streams of one sweep point drawn independently of every other point's: derived from this seed and the
+     * point's name (its swept values written out), not from its position in the plan, so adding a value to a sweep
+     * leaves the other points' draws unchanged.
+     */
+    public RandomStreams forPoint(String pointName) {
+        return new RandomStreams(mix(seed ^ fnv1a("sweep-point " + pointName)));
+    }
+
     /** SplitMix64's finalizer: a bijection on longs that spreads every input bit over the output. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

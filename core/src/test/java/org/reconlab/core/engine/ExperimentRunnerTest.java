@@ -64,6 +64,50 @@ class ExperimentRunnerTest {
         }
     }
 
+    /**
+     * Paired draws: repetition n of every sweep point starts from the same streams, so a step-size sweep sees the same
+     * truth and operator (same initial loss). Independent draws: each point its own streams, variants of a point
+     * still paired; the point is named by its values, so a sweep written with 0.3 and one written with 0.30 agree.
+     */
+    @Test
+    void independentDrawsGiveEverySweepPointItsOwnStreamsAndKeepVariantsPaired() {
+        Map<String, List<Object>> sweep = Map.of("optimizer.step", List.of(0.2, 0.3));
+        Map<String, Map<String, Object>> variants = new LinkedHashMap<>();
+        variants.put("a", Map.of());
+        variants.put("b", Map.of("optimizer.iterations", 20));
+        ExperimentResult paired = new ExperimentRunner(REGISTRY).run(
+                new ExperimentSpec("toy", 7, 2, toy(0.3, 10), sweep, variants, TrialRunner.DEFAULT_TIMEOUT, ExperimentSpec.Draws.PAIRED), 1);
+        ExperimentResult independent = new ExperimentRunner(REGISTRY).run(
+                new ExperimentSpec("toy", 7, 2, toy(0.3, 10), sweep, variants, TrialRunner.DEFAULT_TIMEOUT, ExperimentSpec.Draws.INDEPENDENT), 1);
+        assertThat(independent.trials()).hasSize(8);
+        for (int repetition = 0; repetition < 2; repetition++) {
+            List<TrialResult> pairedTrials = ofRepetition(paired, repetition);
+            List<TrialResult> independentTrials = ofRepetition(independent, repetition);
+            assertThat(pairedTrials).extracting(TrialResult::seed).containsOnly(pairedTrials.get(0).seed());
+            assertThat(pairedTrials).extracting(t -> t.series("train-loss").get(0).value())
+                    .containsOnly(pairedTrials.get(0).series("train-loss").get(0).value());
+            Map<Object, Long> seedByStep = new LinkedHashMap<>();
+            for (TrialResult trial : independentTrials) {
+                Long previous = seedByStep.putIfAbsent(trial.sweepValues().get("optimizer.step"), trial.seed());
+                if (previous != null) {
+                    assertThat(trial.seed()).as("variants of one point share draws").isEqualTo(previous);
+                }
+            }
+            assertThat(seedByStep).hasSize(2);
+            assertThat(seedByStep.get(0.2)).isNotEqualTo(seedByStep.get(0.3));
+            assertThat(independentTrials.stream().filter(t -> t.sweepValues().get("optimizer.step").equals(0.2))
+                    .findFirst().orElseThrow().series("train-loss").get(0).value())
+                    .isNotEqualTo(independentTrials.stream().filter(t -> t.sweepValues().get("optimizer.step").equals(0.3))
+                            .findFirst().orElseThrow().series("train-loss").get(0).value());
+        }
+        assertThat(ExperimentRunner.pointName(Map.of("optimizer.step", 0.3, "variant", "a")))
+                .isEqualTo(ExperimentRunner.pointName(Map.of("optimizer.step", new java.math.BigDecimal("0.30"))));
+    }
+
+    private static List<TrialResult> ofRepetition(ExperimentResult result, int repetition) {
+        return result.trials().stream().filter(t -> t.repetition() == repetition).toList();
+    }
+
     @Test
     void aTrialReplayedAloneGivesTheSameNumbers() {
         ExperimentSpec spec = ExperimentSpec.single("toy", 7, 4, toy(0.3, 30));

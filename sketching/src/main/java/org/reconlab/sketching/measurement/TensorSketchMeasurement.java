@@ -2,6 +2,7 @@ package org.reconlab.sketching.measurement;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.impl.DenseDoubleMatrix1D;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.spi.BuildContext;
@@ -17,23 +18,65 @@ import org.reconlab.core.spi.Shape;
 import org.reconlab.sketching.tensor.Tensor3;
 
 /**
- * Noisy double sketches of an n1 x n2 x n3 tensor under the t-product (SCIENCE.md section 12): Gaussian test tensors
- * {@code Omega} (n2 x k x n3) and {@code Psi} (l x n1 x n3) with standard normal entries, and observations
- * {@code Y = X * Omega + E1}, {@code W = Psi * X + E2} stacked by a {@link TensorSketchOperator}. As for the matrix
- * {@link SketchMeasurement}, the noise tensors have given Frobenius norms and uniformly random directions.
+ * Noisy double sketches of an n1 x n2 x n3 tensor under the t-product (docs/science.md section 5): Gaussian test
+ * tensors {@code Omega} (n2 x k x n3) and {@code Psi} (l x n1 x n3), and observations {@code Y = X * Omega + E1},
+ * {@code W = Psi * X + E2} stacked by a {@link TensorSketchOperator}. As for the matrix {@link SketchMeasurement}, the
+ * noise tensors have given Frobenius norms and uniformly random directions.
  *
- * <p>Draw order from the measurement stream: {@code Omega}, {@code Psi}, the direction of {@code E1}, that of
- * {@code E2}.
+ * <p>{@code test-tensor} says which frontal slices of the test tensors are random. {@code first-slice}, as in the code
+ * of Ma, Stöger and Zhu: a standard Gaussian first slice and zeros elsewhere, so every Fourier slice of the test tensor
+ * is that same real matrix and the sketch's energy does not grow with n3. {@code full}: standard normal entries in
+ * every slice, so every Fourier slice is a Gaussian matrix of variance n3 and the sketch's energy grows like n3
+ * against noise of fixed norm, which is a signal-to-noise ratio growing with n3.
+ *
+ * <p>Draw order from the measurement stream: {@code Omega}, {@code Psi} (only their first slices for
+ * {@code first-slice}), the direction of {@code E1}, that of {@code E2}.
  */
 public final class TensorSketchMeasurement implements Measurement {
+
+    /** Which frontal slices of the test tensors are random. */
+    public enum TestTensor {
+        FULL("full"), FIRST_SLICE("first-slice");
+
+        private final String specName;
+
+        TestTensor(String specName) {
+            this.specName = specName;
+        }
+
+        public String specName() {
+            return specName;
+        }
+
+        static TestTensor fromSpecName(String name) {
+            for (TestTensor kind : values()) {
+                if (kind.specName.equals(name)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException("unknown test tensor '" + name + "'");
+        }
+
+        /** An {@code rows x columns x n3} test tensor with standard normal entries where this kind draws them. */
+        Tensor3 draw(int rows, int columns, int n3, SplittableRandom random) {
+            if (this == FULL) {
+                return Tensor3.gaussian(rows, columns, n3, 1.0, random);
+            }
+            Tensor3 tensor = Tensor3.zeros(rows, columns, n3);
+            tensor.slice(0).assign(Tensor3.gaussian(rows, columns, 1, 1.0, random).unfolding());
+            return tensor;
+        }
+    }
 
     private final Shape shape;
     private final int k;
     private final int l;
     private final double rangeNoise;
     private final double corangeNoise;
+    private final TestTensor testTensor;
 
-    public TensorSketchMeasurement(Shape shape, int k, int l, double rangeNoise, double corangeNoise) {
+    public TensorSketchMeasurement(Shape shape, int k, int l, double rangeNoise, double corangeNoise,
+            TestTensor testTensor) {
         if (shape.kind() != Shape.Kind.TENSOR) {
             throw new IllegalArgumentException("a tensor sketch takes a tensor, not a " + shape);
         }
@@ -43,6 +86,7 @@ public final class TensorSketchMeasurement implements Measurement {
         this.l = l;
         this.rangeNoise = rangeNoise;
         this.corangeNoise = corangeNoise;
+        this.testTensor = java.util.Objects.requireNonNull(testTensor, "testTensor is null");
     }
 
     @Override
@@ -56,6 +100,10 @@ public final class TensorSketchMeasurement implements Measurement {
 
     public int corangeSketchSize() {
         return l;
+    }
+
+    public TestTensor testTensor() {
+        return testTensor;
     }
 
     /**
@@ -77,8 +125,8 @@ public final class TensorSketchMeasurement implements Measurement {
         int n1 = shape.rows();
         int n2 = shape.columns();
         int n3 = shape.depth();
-        Tensor3 omega = Tensor3.gaussian(n2, k, n3, 1.0, random);
-        Tensor3 psi = Tensor3.gaussian(l, n1, n3, 1.0, random);
+        Tensor3 omega = testTensor.draw(n2, k, n3, random);
+        Tensor3 psi = testTensor.draw(l, n1, n3, random);
         TensorSketchOperator operator = new TensorSketchOperator(shape, omega, psi);
         Tensor3 e1 = noise(n1, k, n3, rangeNoise, random);
         Tensor3 e2 = noise(l, n2, n3, corangeNoise, random);
@@ -90,7 +138,7 @@ public final class TensorSketchMeasurement implements Measurement {
 
     @Override
     public Measurement noiseless() {
-        return new TensorSketchMeasurement(shape, k, l, 0, 0);
+        return new TensorSketchMeasurement(shape, k, l, 0, 0, testTensor);
     }
 
     /** {@code norm G / ||G||_F}, drawn even when the norm is zero so later draws stay aligned. */
@@ -107,7 +155,10 @@ public final class TensorSketchMeasurement implements Measurement {
                 Parameter.integer("l", null, 1, Integer.MAX_VALUE,
                         "first dimension of the co-range sketch W = Psi * X (default: min(2k + 1, n1))"),
                 Parameter.real("range-noise", 0.0, 0.0, Double.MAX_VALUE, "||E1||_F, noise added to Y"),
-                Parameter.real("corange-noise", 0.0, 0.0, Double.MAX_VALUE, "||E2||_F, noise added to W"));
+                Parameter.real("corange-noise", 0.0, 0.0, Double.MAX_VALUE, "||E2||_F, noise added to W"),
+                Parameter.choice("test-tensor", "full", List.of("full", "first-slice"),
+                        "Gaussian entries in every frontal slice of Omega and Psi, or in the first slice only (zeros"
+                                + " elsewhere, as in the code of Ma, Stoger and Zhu)"));
 
         public Factory() {
             super("tensor-sketch",
@@ -121,7 +172,8 @@ public final class TensorSketchMeasurement implements Measurement {
                     Shape.Kind.TENSOR);
             SketchSizes sizes =
                     SketchSizes.read(config, shape, shape.rows(), shape.columns(), context.problemName());
-            return new TensorSketchMeasurement(shape, sizes.k(), sizes.l(), sizes.rangeNoise(), sizes.corangeNoise());
+            return new TensorSketchMeasurement(shape, sizes.k(), sizes.l(), sizes.rangeNoise(), sizes.corangeNoise(),
+                    TestTensor.fromSpecName(config.choice("test-tensor")));
         }
     }
 }

@@ -18,8 +18,9 @@ import org.reconlab.sketching.tensor.TProduct;
 import org.reconlab.sketching.tensor.Tensor3;
 
 /**
- * A tensor of tubal rank r under the t-product (SCIENCE.md section 12): {@code L = A * B} with Gaussian factors A
- * (n1 x r x n3) and B (r x n2 x n3), scaled to {@code ||L||_F = 1}, plus an optional dense Gaussian tail N scaled to
+ * A tensor of tubal rank r under the t-product (docs/science.md section 5): {@code L = A * B} with Gaussian factors A
+ * (n1 x r x n3) and B (r x n2 x n3), scaled to {@code ||L||_F = 1} unless {@code normalize} is false (then
+ * {@code ||L||_F} is about {@code n3 sqrt(n1 n2 r)}, as in the noise heatmaps of Ma, Stöger and Zhu), plus an optional dense Gaussian tail N scaled to
  * {@code ||N||_F = tail-norm}, so {@code X = L + N} is near tubal rank r. Every Fourier-domain slice of L has rank at
  * most r, while its mode-1 unfolding has rank up to {@code r n3}. The ground truth carries blocks {@code A} and
  * {@code B} (unfoldings).
@@ -31,8 +32,9 @@ public final class LowTubalRankProblem implements Problem {
     private final int n3;
     private final int rank;
     private final double tailNorm;
+    private final boolean normalize;
 
-    public LowTubalRankProblem(int n1, int n2, int n3, int rank, double tailNorm) {
+    public LowTubalRankProblem(int n1, int n2, int n3, int rank, double tailNorm, boolean normalize) {
         if (rank < 1 || rank > Math.min(n1, n2)) {
             throw new IllegalArgumentException("tubal rank must be in [1, min(n1, n2)] = [1, " + Math.min(n1, n2)
                     + "], got " + rank);
@@ -42,6 +44,7 @@ public final class LowTubalRankProblem implements Problem {
         this.n3 = n3;
         this.rank = rank;
         this.tailNorm = tailNorm;
+        this.normalize = normalize;
     }
 
     /** The tubal rank r of the planted tensor. */
@@ -60,7 +63,9 @@ public final class LowTubalRankProblem implements Problem {
         Tensor3 a = Tensor3.gaussian(n1, rank, n3, 1.0, random);
         Tensor3 b = Tensor3.gaussian(rank, n2, n3, 1.0, random);
         DoubleMatrix2D x = TProduct.multiply(a, b).unfolding();
-        x.assign(cern.jet.math.Functions.mult(1 / MatrixOps.frobeniusNorm(x)));
+        if (normalize) {
+            x.assign(cern.jet.math.Functions.mult(1 / MatrixOps.frobeniusNorm(x)));
+        }
         DoubleMatrix2D tail = Tensor3.gaussian(n1, n2, n3, 1.0, random).unfolding();
         if (tailNorm > 0) {
             double scale = tailNorm / MatrixOps.frobeniusNorm(tail);
@@ -76,11 +81,12 @@ public final class LowTubalRankProblem implements Problem {
                 Parameter.integer("n3", null, 1, Integer.MAX_VALUE, "third dimension, along which the t-product convolves"),
                 Parameter.integer("rank", null, 1, Integer.MAX_VALUE, "r, the tubal rank"),
                 Parameter.real("tail-norm", 0.0, 0.0, Double.MAX_VALUE,
-                        "Frobenius norm of a dense Gaussian tail added to the unit-norm low-tubal-rank part"));
+                        "Frobenius norm of a dense Gaussian tail added to the low-tubal-rank part"),
+                Parameter.bool("normalize", true, "scale the low-tubal-rank part A * B to unit Frobenius norm"));
 
         public Factory() {
             super("low-tubal-rank",
-                    "n1 x n2 x n3 tensor A * B of tubal rank r (t-product), unit Frobenius norm, optional tail",
+                    "n1 x n2 x n3 tensor A * B of tubal rank r (t-product), unit Frobenius norm by default, optional tail",
                     PARAMETERS);
         }
 
@@ -92,7 +98,8 @@ public final class LowTubalRankProblem implements Problem {
             if (rank > Math.min(n1, n2)) {
                 throw new ConfigException("rank", "tubal rank " + rank + " exceeds min(n1, n2) = " + Math.min(n1, n2));
             }
-            return new LowTubalRankProblem(n1, n2, config.integer("n3"), rank, config.real("tail-norm"));
+            return new LowTubalRankProblem(n1, n2, config.integer("n3"), rank, config.real("tail-norm"),
+                    config.bool("normalize"));
         }
     }
 }

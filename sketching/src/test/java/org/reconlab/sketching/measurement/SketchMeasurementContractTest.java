@@ -71,7 +71,7 @@ class SketchMeasurementContractTest {
 
     @Nested
     class TensorUnfolding extends AbstractMeasurementContractTest {
-        private final LowTubalRankProblem problem = new LowTubalRankProblem(6, 4, 3, 1, 0.1);
+        private final LowTubalRankProblem problem = new LowTubalRankProblem(6, 4, 3, 1, 0.1, true);
 
         @Override
         protected Measurement measurement() {
