@@ -30,7 +30,18 @@ import org.reconlab.core.spi.Shape;
  * noise.npy            the noise that was added to them, 1-D (m,)
  * operator.npy         the measurement operator A, 2-D (m, truth.size), when it is stored densely:
  *                      observations = A @ truth.ravel() + noise
+ * operator-PART.npy    each dense matrix an implicit operator is built from, 2-D (LinearOperator.denseParts):
+ *                      sketch: Omega (n2 x k), Psi (l x n1), observations = [(X @ Omega).ravel(), (Psi @ X).ravel()]
+ *                        + noise (Gaussian test matrices; SRTT and sparse-sign ones are implicit, nothing exported);
+ *                      tensor-sketch: Omega, Psi as mode-1 unfoldings (slice t in columns [t k, (t+1) k) and
+ *                        [t n1, (t+1) n1)), the sketches X * Omega and Psi * X under the t-product, each unfolded
+ *                        and raveled row by row; rank-one-projection: a (m x d, a_i in row i),
+ *                        observations_i = a_i @ X @ a_i / sqrt(m) + noise_i
  * </pre>
+ *
+ * <p>Measurements with nothing dense to export: {@code sample-mean} (observations = X.mean(axis=1), nothing random).
+ * {@code SaveArraysOfEveryMeasurementTest} rebuilds the observations of every registered measurement from these
+ * files.
  *
  * Names of blocks and parts keep letters, digits, '.', '_' and '-'; any other character becomes '_'.
  */
@@ -74,6 +85,7 @@ public final class TrialArraysWriter implements TrialArtifacts {
                 if (dense.isPresent()) {
                     write(directory, "operator", NpyArray.operator(observations.operator().domain(), dense.get()));
                 }
+                writeBlocks(directory, "operator-", observations.operator().denseParts());
             }
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException("cannot save the arrays of trial " + arrays.index() + " to " + directory

@@ -77,4 +77,15 @@ public interface LinearOperator {
     default Optional<DoubleMatrix2D> asDenseMatrix() {
         return Optional.empty();
     }
+
+    /**
+     * The dense matrices an implicit operator is built from, by name (the test matrices {@code Omega} and {@code Psi}
+     * of a sketch, the vectors {@code a_i} of rank-one projections), so
+     * that the operator can be rebuilt outside reconlab from them and the formula in the implementing class's
+     * javadoc. Exported beside {@link #asDenseMatrix()}; empty by default and for operators with nothing random or
+     * nothing stored densely. The blocks are copies the caller may keep.
+     */
+    default Blocks denseParts() {
+        return Blocks.builder().build();
+    }
 }

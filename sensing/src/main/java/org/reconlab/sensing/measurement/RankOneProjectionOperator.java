@@ -8,6 +8,7 @@ import cern.colt.matrix.impl.DenseDoubleMatrix2D;
 import org.reconlab.core.kernel.RankOneKernels;
 import org.reconlab.core.operator.RestrictableOperator;
 import org.reconlab.core.operator.RowSubsetOperator;
+import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Shape;
 
@@ -56,6 +57,16 @@ public final class RankOneProjectionOperator implements FactorOperator, DesignOp
 
     public double scale() {
         return scale;
+    }
+
+    /** The m x d matrix of the vectors {@code a_i} (row i), from which {@code A_i = scale() a_i a_i^T} is rebuilt. */
+    @Override
+    public Blocks denseParts() {
+        double[][] rows = new double[m][];
+        for (int i = 0; i < m; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(vectors, i * d, (i + 1) * d);
+        }
+        return Blocks.of("a", new DenseDoubleMatrix2D(rows));
     }
 
     @Override

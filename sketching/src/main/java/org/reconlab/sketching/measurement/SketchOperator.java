@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
 import cern.colt.matrix.impl.DenseDoubleMatrix2D;
+import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.sketching.testmatrix.TestMatrix;
@@ -68,6 +69,19 @@ public final class SketchOperator implements LinearOperator {
     /** The co-range test matrix {@code Psi} (l x n1): {@code W = psi().apply(X)}. */
     public TestMatrix psi() {
         return psi;
+    }
+
+    /**
+     * {@code Omega} (n2 x k) and {@code Psi} (l x n1) when they are stored densely (Gaussian test matrices), so that
+     * {@code Y = X @ Omega} and {@code W = Psi @ X} rebuild the sketches; structured kinds (SRTT, sparse signs) are
+     * held implicitly and export nothing: their {@link TestMatrix#toDense()} rebuilds them.
+     */
+    @Override
+    public Blocks denseParts() {
+        if (!omegaTransposed.storedDensely() || !psi.storedDensely()) {
+            return Blocks.builder().build();
+        }
+        return Blocks.of("Omega", omegaTransposed.toDense().viewDice().copy(), "Psi", psi.toDense());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
+import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.LinearOperator;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.sketching.tensor.ComplexMatrix;
@@ -69,6 +70,16 @@ public final class TensorSketchOperator implements LinearOperator {
     /** The test tensor {@code Psi} (l x n1 x n3). */
     public Tensor3 psi() {
         return psi;
+    }
+
+    /**
+     * {@code Omega} (n2 x k x n3) and {@code Psi} (l x n1 x n3) as their mode-1 unfoldings (frontal slice t in columns
+     * {@code [t k, (t + 1) k)} of Omega, {@code [t n1, (t + 1) n1)} of Psi), the layout of every tensor reconlab
+     * exports in 2-D: {@code Y = X * Omega}, {@code W = Psi * X} under the t-product rebuild the sketches.
+     */
+    @Override
+    public Blocks denseParts() {
+        return Blocks.of("Omega", omega.unfolding().copy(), "Psi", psi.unfolding().copy());
     }
 
     /** The Fourier slices of {@code Psi}, shared: do not modify. */

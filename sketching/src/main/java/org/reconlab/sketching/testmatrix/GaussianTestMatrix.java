@@ -71,6 +71,11 @@ public final class GaussianTestMatrix implements TestMatrix {
     }
 
     @Override
+    public boolean storedDensely() {
+        return true;
+    }
+
+    @Override
     public DoubleMatrix2D toDense() {
         return entries.copy();
     }

@@ -43,6 +43,11 @@ public interface TestMatrix {
         return applyTranspose(b.viewDice().copy()).viewDice().copy();
     }
 
+    /** Whether the entries are held as a dense matrix (so exporting them costs nothing extra); false by default. */
+    default boolean storedDensely() {
+        return false;
+    }
+
     /** The entries of {@code S} as a dense matrix (for tests and small sizes). */
     default DoubleMatrix2D toDense() {
         DoubleMatrix2D dense = new cern.colt.matrix.impl.DenseDoubleMatrix2D(rows(), columns());
