@@ -5,8 +5,9 @@ Usage: python3 sketch_replay.py RUN_DIR [RUN_DIR ...]
 For every trial folder under RUN_DIR/arrays it rebuilds the sketches from the exported truth and test matrices
 (operator-Omega.npy, operator-Psi.npy) plus the exported noise, compares them with the exported observations, and
 recomputes the reconstruction independently: X_hat = Y (Psi Y)^+ W for a matrix sketch, and for a t-product sketch the
-same formula on every Fourier slice (numpy.fft along the third axis). Prints the largest relative differences.
+same formula on every Fourier slice (numpy.fft along the third axis). Prints the largest relative differences. Trials of the randomized-svd baseline (two passes) are skipped.
 """
+import csv
 import pathlib
 import sys
 
@@ -40,6 +41,10 @@ def replay(trial):
     estimate = np.load(trial / 'estimate.npy')
     omega = np.load(trial / 'operator-Omega.npy')
     psi = np.load(trial / 'operator-Psi.npy')
+    folded_n2 = None
+    if x.ndim == 3 and omega.shape[0] == x.shape[1] * x.shape[2]:
+        folded_n2 = x.shape[1]
+        x = unfold(x)  # a matrix sketch of the tensor's mode-1 unfolding
     if x.ndim == 2:
         n1, n2 = x.shape
         k, l = omega.shape[1], psi.shape[0]
@@ -48,6 +53,8 @@ def replay(trial):
         sketch_gap = max(rel(y, x @ omega + noise[:n1 * k].reshape(n1, k)),
                          rel(w, psi @ x + noise[n1 * k:].reshape(l, n2)))
         x_hat = y @ np.linalg.pinv(psi @ y) @ w
+        if folded_n2 is not None:
+            x_hat = tensor_from_unfolding(x_hat, folded_n2)
     else:
         n1, n2, n3 = x.shape
         om = tensor_from_unfolding(omega, omega.shape[1] // n3)
@@ -65,10 +72,17 @@ def replay(trial):
     return sketch_gap, rel(estimate, x_hat)
 
 
+# Variants whose estimate is not the double sketch of the exported sketches (a second pass over X).
+NOT_ONE_PASS = {'randomized-svd'}
+
+
 def main(runs):
     for run in runs:
         worst_sketch = worst_estimate = 0.0
-        trials = sorted((pathlib.Path(run) / 'arrays').glob('trial-*'))
+        with open(pathlib.Path(run) / 'trials.csv') as table:
+            variant = {row['trial']: row.get('variant', '') for row in csv.DictReader(table)}
+        trials = [t for t in sorted((pathlib.Path(run) / 'arrays').glob('trial-*'))
+                  if variant[t.name[len('trial-'):]] not in NOT_ONE_PASS]
         for trial in trials:
             sketch_gap, estimate_gap = replay(trial)
             worst_sketch, worst_estimate = max(worst_sketch, sketch_gap), max(worst_estimate, estimate_gap)
