@@ -33,7 +33,6 @@ import org.reconlab.core.engine.TrialArtifacts;
 import org.reconlab.core.engine.TrialListener;
 import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
-import org.reconlab.core.random.RandomStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,7 +82,7 @@ public final class RunService {
             return java.util.Optional.of("its sweep values " + record.sweep() + " are not the plan's "
                     + trial.sweepValues());
         }
-        String seed = Long.toString(new RandomStreams(plan.spec().seed()).trialSeed(trial.repetition()));
+        String seed = Long.toString(ExperimentRunner.streams(plan.spec(), trial).trialSeed(trial.repetition()));
         if (!seed.equals(record.seed())) {
             return java.util.Optional.of("its seed " + record.seed() + " is not " + seed + ", the seed this spec derives");
         }

@@ -73,7 +73,6 @@ public final class ExperimentRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        RandomStreams streams = new RandomStreams(plan.spec().seed());
         List<ExperimentPlan.PlannedTrial> todo = plan.trials().stream().filter(t -> !skip.contains(t.index())).toList();
         List<TrialResult> results = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger finished = new AtomicInteger();
@@ -90,8 +89,7 @@ public final class ExperimentRunner {
             List<Future<?>> futures = new ArrayList<>();
             for (ExperimentPlan.PlannedTrial trial : todo) {
                 futures.add(pool.submit(() -> {
-                    RandomStreams trialStreams = plan.spec().draws() == ExperimentSpec.Draws.PAIRED
-                            ? streams : streams.forPoint(pointName(trial.sweepValues()));
+                    RandomStreams trialStreams = streams(plan.spec(), trial);
                     TrialResult result = KernelThreads.callWithThreads(budget.kernelThreads(), () -> TrialRunner.run(
                             trial.pipeline(), trialStreams, trial.index(), trial.repetition(), trial.sweepValues(),
                             artifacts, plan.spec().trialTimeout()));
@@ -122,6 +120,15 @@ public final class ExperimentRunner {
             pool.shutdownNow();
         }
         return new ExperimentResult(plan.spec(), new ArrayList<>(results));
+    }
+
+    /**
+     * The random streams a trial of {@code spec} draws from: the experiment's, or with {@link ExperimentSpec.Draws#INDEPENDENT}
+     * its sweep point's. Resume checks a saved trial's seed against these.
+     */
+    public static RandomStreams streams(ExperimentSpec spec, ExperimentPlan.PlannedTrial trial) {
+        RandomStreams streams = new RandomStreams(spec.seed());
+        return spec.draws() == ExperimentSpec.Draws.PAIRED ? streams : streams.forPoint(pointName(trial.sweepValues()));
     }
 
     /**

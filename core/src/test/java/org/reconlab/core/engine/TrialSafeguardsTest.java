@@ -41,7 +41,8 @@ class TrialSafeguardsTest {
     }
 
     private static TrialResult runOne(PipelineSpec pipeline, Duration timeout) {
-        ExperimentSpec spec = new ExperimentSpec("safeguards", 1, 1, pipeline, Map.of(), Map.of(), timeout);
+        ExperimentSpec spec = new ExperimentSpec("safeguards", 1, 1, pipeline, Map.of(), Map.of(), timeout,
+                ExperimentSpec.Draws.PAIRED);
         return new ExperimentRunner(REGISTRY).run(spec, 1).trial(0);
     }
 
