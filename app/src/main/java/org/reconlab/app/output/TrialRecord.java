@@ -71,8 +71,27 @@ public record TrialRecord(
         for (int i = 0; i < seriesIteration.size(); i++) {
             series.add(new SeriesPoint(seriesIteration.get(i), seriesMetric.get(i), seriesValue.get(i)));
         }
-        return new TrialResult(index, repetition, new LinkedHashMap<>(sweep), Long.parseLong(seed),
+        Map<String, Object> sweepValues = new LinkedHashMap<>();
+        sweep.forEach((key, value) -> sweepValues.put(key, nonFiniteNumber(value)));
+        return new TrialResult(index, repetition, sweepValues, Long.parseLong(seed),
                 TrialStatus.ofLabel(status), message, iterations, finalMetrics, series,
                 wallSeconds);
+    }
+
+    /** JSON has no infinite or NaN numbers: Jackson writes them as these strings, and they are read back as numbers. */
+    private static Object nonFiniteNumber(Object value) {
+        if (value instanceof String text) {
+            switch (text) {
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                case "NaN":
+                    return Double.NaN;
+                default:
+                    return value;
+            }
+        }
+        return value;
     }
 }
