@@ -51,14 +51,7 @@ public final class LpGapMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            if (!(context.model().orElseThrow() instanceof ReparametrizedLinearModel model)) {
-                throw ConfigException.incompatible("metric 'lp-gap' needs model 'reparametrized-linear', not '"
-                        + context.modelName().orElseThrow() + "'");
-            }
-            if (model.loss() != ReparametrizedLinearModel.Loss.SQUARE) {
-                throw ConfigException.incompatible("metric 'lp-gap' compares with an interpolant, which only the"
-                        + " square loss converges to; the model's loss is " + model.loss().specName());
-            }
+            ReparametrizedLinearModel model = ReparametrizedLinearModel.requireSquareLoss(context, "lp-gap");
             double p = model.reparametrization().targetExponent().orElseThrow(() -> ConfigException.incompatible(
                     "metric 'lp-gap' needs reparametrization lp or identity, not " + model.reparametrization()));
             if (p > 2) {

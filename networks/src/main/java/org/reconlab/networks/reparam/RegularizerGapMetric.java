@@ -47,14 +47,7 @@ public final class RegularizerGapMetric implements Metric {
 
         @Override
         public Metric create(Config config, BuildContext context) {
-            if (!(context.model().orElseThrow() instanceof ReparametrizedLinearModel model)) {
-                throw ConfigException.incompatible("metric 'regularizer-gap' needs model 'reparametrized-linear', not '"
-                        + context.modelName().orElseThrow() + "'");
-            }
-            if (model.loss() != ReparametrizedLinearModel.Loss.SQUARE) {
-                throw ConfigException.incompatible("metric 'regularizer-gap' compares with an interpolant, which only"
-                        + " the square loss converges to; the model's loss is " + model.loss().specName());
-            }
+            ReparametrizedLinearModel model = ReparametrizedLinearModel.requireSquareLoss(context, "regularizer-gap");
             context.requireMeasurement("metric 'regularizer-gap' compares with the minimizer over the observations");
             // The minimizer over {w : Aw = y} is found through the dual, whose Hessian is singular when A (n x d) has
             // more rows than columns: the parameters decide that before anything is drawn.

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
 import org.reconlab.core.spi.Config;
+import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.ModelFactory;
@@ -173,5 +174,22 @@ public final class ReparametrizedLinearModel implements Model {
             Loss loss = Loss.valueOf(config.choice("loss").toUpperCase(Locale.ROOT));
             return new ReparametrizedLinearModel(shape.rows(), reparametrization, loss);
         }
+    }
+
+    /**
+     * The model of a metric that compares the flow's limit with an interpolant, which only the square loss converges to.
+     *
+     * @throws ConfigException naming {@code metric} if the model is another one or has another loss
+     */
+    static ReparametrizedLinearModel requireSquareLoss(BuildContext context, String metric) {
+        if (!(context.model().orElseThrow() instanceof ReparametrizedLinearModel model)) {
+            throw ConfigException.incompatible("metric '" + metric + "' needs model 'reparametrized-linear', not '"
+                    + context.modelName().orElseThrow() + "'");
+        }
+        if (model.loss() != Loss.SQUARE) {
+            throw ConfigException.incompatible("metric '" + metric + "' compares with an interpolant, which only the"
+                    + " square loss converges to; the model's loss is " + model.loss().specName());
+        }
+        return model;
     }
 }
