@@ -14,7 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.reconlab.core.spi.Plugin;
 
 /**
- * The module rules of DESIGN.md as tests over the main classes of every module (app's test class path holds them
+ * The module rules (README, "Modules") as tests over the main classes of every module (app's test class path holds them
  * all): a plugin module depends on core alone, never on a sibling or on app; the SPI package imports only the JDK,
  * Colt and SLF4J; app reaches a plugin module only through its {@link Plugin} entry point.
  */

@@ -22,7 +22,7 @@ import org.reconlab.sensing.model.FactorizedSymmetricModel;
 import org.reconlab.sensing.model.Initialization;
 
 /**
- * One over-parameterized PSD sensing instance (Li, Ma and Zhang 2018; SCIENCE.md section 1) and reconlab's gradient
+ * One over-parameterized PSD sensing instance (Li, Ma and Zhang 2018; docs/science.md §1) and reconlab's gradient
  * step on it, exactly as an experiment runs it: the model's objective ({@code 1/4 ||A(U U^T) - y||^2}) evaluated
  * through the operator's fused residual adjoint and the model's pullback, then {@link GradientDescent#step}.
  */

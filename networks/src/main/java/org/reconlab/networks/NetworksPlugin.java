@@ -27,7 +27,7 @@ import org.reconlab.networks.reparam.RegularizerGapMetric;
 import org.reconlab.networks.reparam.ReparametrizedLinearModel;
 
 /**
- * Random networks and implicit bias (SCIENCE.md 7-10): Lipschitz constants of random ReLU networks, diagonal linear
+ * Random networks and implicit bias (docs/science.md §2-4): Lipschitz constants of random ReLU networks, diagonal linear
  * networks, reparametrized linear models and over-parameterized GANs.
  */
 public final class NetworksPlugin implements Plugin {

@@ -20,7 +20,7 @@ import org.reconlab.sensing.optim.AlternatingLeastSquares;
 import org.reconlab.sensing.optim.ProjectedGradient;
 
 /**
- * Low-rank matrix sensing (SCIENCE.md sections 1-6): measurement ensembles, factorized models and their optimizers and
+ * Low-rank matrix sensing (docs/science.md §1): measurement ensembles, factorized models and their optimizers and
  * metrics. The ground truths ({@code psd-low-rank}, {@code low-rank}) are core's, shared with sketching.
  */
 public final class SensingPlugin implements Plugin {

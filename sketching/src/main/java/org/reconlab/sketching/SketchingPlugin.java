@@ -15,7 +15,7 @@ import org.reconlab.sketching.optim.TensorDoubleSketch;
 import org.reconlab.sketching.problem.LowTubalRankProblem;
 
 /**
- * Low-rank recovery from sketches (SCIENCE.md sections 11-12): low-tubal-rank tensors (matrices of low or near-low
+ * Low-rank recovery from sketches (docs/science.md §5): low-tubal-rank tensors (matrices of low or near-low
  * rank are core's {@code low-rank}),
  * noisy double sketches with Gaussian and structured test matrices (streamed or not), the double sketch
  * reconstructions and their baselines, and metrics against the best rank-r error and the theoretical bound. The

@@ -44,7 +44,7 @@ class NetworksExamplesTest {
     }
 
     /**
-     * SCIENCE.md 7, shallow networks: the lower bound grows in d with the slope of E||g||_q (1/2 for p <= 2,
+     * docs/science.md §2, shallow networks: the lower bound grows in d with the slope of E||g||_q (1/2 for p <= 2,
      * 1 - 1/p above), and every bound is ordered lower <= averaged <= product.
      */
     @Test
@@ -72,7 +72,7 @@ class NetworksExamplesTest {
         }
     }
 
-    /** SCIENCE.md 7, deep networks: the product bound grows with depth far faster than the lower bound. */
+    /** docs/science.md §2, deep networks: the product bound grows with depth far faster than the lower bound. */
     @Test
     void lipschitzDeep() {
         List<TrialResult> trials = runQuick("lipschitz-deep");
@@ -111,7 +111,7 @@ class NetworksExamplesTest {
         assertThat(ratio / trials.size()).isGreaterThan(0.9);
     }
 
-    /** SCIENCE.md 8: the l1 gap is linear in the initial scale alpha^D for D = 3, sublinear for D = 2. */
+    /** docs/science.md §3: the l1 gap is linear in the initial scale alpha^D for D = 3, sublinear for D = 2. */
     @Test
     void diagonalNetworksL1Gap() {
         Map<Object, List<TrialResult>> byDepth = groupBy(runQuick("diagonal-networks-l1-gap"), "model.depth");

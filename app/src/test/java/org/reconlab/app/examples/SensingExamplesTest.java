@@ -47,7 +47,7 @@ class SensingExamplesTest {
         ExampleRuns.assertFolderHoldsExactly("sensing", EXAMPLE_NAMES);
     }
 
-    /** SCIENCE.md section 1: the test error falls with the initialization scale; the smallest scale recovers X*. */
+    /** docs/science.md §1: the test error falls with the initialization scale; the smallest scale recovers X*. */
     @Test
     void smallInitPsd() {
         List<TrialResult> byScale = runQuick("small-init-psd").stream()

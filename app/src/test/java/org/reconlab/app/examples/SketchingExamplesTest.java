@@ -104,7 +104,7 @@ class SketchingExamplesTest {
     }
 
     /**
-     * SCIENCE.md section 11, baselines: the orthonormalized double sketch equals the plain one (the noisy Y has full
+     * docs/science.md §5, baselines: the orthonormalized double sketch equals the plain one (the noisy Y has full
      * rank) and the two-pass randomized SVD, which reads X again, is never worse: with the same Y its error is the
      * first of the two orthogonal parts of the one-pass error.
      */

@@ -21,8 +21,8 @@ import org.reconlab.core.spi.Shape;
 /**
  * A rows x columns matrix {@code X* = U diag(s) V^T} of rank r, or near rank r, with Haar-distributed orthonormal
  * {@code U} and {@code V} and a planted {@link Spectrum}: a head of r singular values from 1 down to {@code 1/kappa}
- * (SCIENCE.md sections 4-5) and an optional tail over the remaining {@code min(rows, columns) - r} directions
- * (SCIENCE.md section 11). Rank one with a head of 1 is {@code u v^T} with u and v uniform on the unit spheres.
+ * (docs/science.md §1) and an optional tail over the remaining {@code min(rows, columns) - r} directions
+ * (docs/science.md §5). Rank one with a head of 1 is {@code u v^T} with u and v uniform on the unit spheres.
  *
  * <p>The spectrum is exact by construction, so the best rank-r error {@code ||X - [[X]]_r||_F} (Eckart-Young) is
  * known without an SVD: the ground truth carries blocks {@value #U}, {@value #V} and {@value #SINGULAR_VALUES} (a

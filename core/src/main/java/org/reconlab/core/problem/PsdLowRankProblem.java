@@ -20,7 +20,7 @@ import org.reconlab.core.spi.Shape;
 /**
  * A d x d PSD matrix of rank r, {@code X* = F F^T} with {@code F = Q diag(sqrt(lambda))}: {@code Q} a Haar-distributed
  * d x r matrix with orthonormal columns and eigenvalues {@code lambda_1 = 1 >= ... >= lambda_r = 1/kappa}
- * (SCIENCE.md section 1). The part {@code factor} is {@code F}.
+ * (docs/science.md §1). The part {@code factor} is {@code F}.
  */
 public final class PsdLowRankProblem implements Problem {
 

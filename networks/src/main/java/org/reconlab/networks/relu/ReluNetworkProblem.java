@@ -31,7 +31,7 @@ import org.reconlab.core.spi.Shape;
  *   input is close to a standard Gaussian vector in {@code R^d} and the Lipschitz constant is on the scale of
  *   {@code ||g||_q}, {@code sqrt(d)} for {@code p = 2}.</li>
  *   <li>{@code fan-in}: hidden weights {@code N(0, 2/N_{l-1})} (He's forward-pass rule, the variance 2/fan-in of
- *   SCIENCE.md) and output weights {@code N(0, 1/N_L)}. Forward signals keep their norm; the gradient at a typical
+ *   docs/science.md §2) and output weights {@code N(0, 1/N_L)}. Forward signals keep their norm; the gradient at a typical
  *   input has squared norm about 1, so every Lipschitz constant is {@code 1/sqrt(d)} times its fan-out value.</li>
  * </ul>
  */

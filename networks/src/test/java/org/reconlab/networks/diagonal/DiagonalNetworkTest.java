@@ -22,7 +22,7 @@ import org.reconlab.core.engine.TrialStatus;
 import org.reconlab.core.stats.LogLogFit;
 import org.reconlab.networks.NetworksPlugin;
 
-/** Gradient flow of diagonal networks ends near the l1 minimizer, the closer the smaller the start (SCIENCE.md 8). */
+/** Gradient flow of diagonal networks ends near the l1 minimizer, the closer the smaller the start (docs/science.md §3). */
 class DiagonalNetworkTest {
 
     private static final ComponentRegistry REGISTRY =

@@ -20,7 +20,7 @@ import org.reconlab.core.engine.TrialResult;
 import org.reconlab.core.engine.TrialStatus;
 import org.reconlab.networks.NetworksPlugin;
 
-/** Gradient descent/ascent finds the global saddle point once the generator is wide enough (SCIENCE.md 10). */
+/** Gradient descent/ascent finds the global saddle point once the generator is wide enough (docs/science.md §4). */
 class GanTrainingTest {
 
     private static final ComponentRegistry REGISTRY =

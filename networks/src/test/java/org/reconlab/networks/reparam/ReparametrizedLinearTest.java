@@ -26,7 +26,7 @@ import org.reconlab.networks.NetworksPlugin;
 import org.reconlab.networks.diagonal.GaussianDesignMeasurement;
 import org.reconlab.networks.diagonal.SparseVectorProblem;
 
-/** Gradient flow on {@code w = rho(theta)} from zero ends at the minimizer of the induced regularizer (SCIENCE.md 9). */
+/** Gradient flow on {@code w = rho(theta)} from zero ends at the minimizer of the induced regularizer (docs/science.md §3). */
 class ReparametrizedLinearTest {
 
     private static final ComponentRegistry REGISTRY =

@@ -20,7 +20,7 @@ import org.reconlab.core.spi.Shape;
 
 /**
  * Rank-one projections {@code y_i = (a_i^T X a_i) / sqrt(m) + e_i} with {@code a_i ~ N(0, I_d)}: training a network
- * {@code f(x) = sum_j (w_j^T x)^2 = x^T W W^T x} on samples {@code (a_i, a_i^T X* a_i)} (SCIENCE.md section 6).
+ * {@code f(x) = sum_j (w_j^T x)^2 = x^T W W^T x} on samples {@code (a_i, a_i^T X* a_i)} (docs/science.md §1).
  * Only the vectors are stored, m d numbers, so d in the thousands is within reach.
  *
  * <p>Normalization: with the {@code 1/sqrt(m)} scale, {@code E||A(X)||^2 = 2||X||_F^2 + tr(X)^2} for symmetric X (the

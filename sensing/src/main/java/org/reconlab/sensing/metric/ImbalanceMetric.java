@@ -14,7 +14,7 @@ import org.reconlab.sensing.model.FactorizedAsymmetricModel;
 
 /**
  * {@code ||U^T U - V^T V||_F} of {@code X = U V^T}: conserved by gradient flow, so small from a small balanced
- * initialization, and drifting only by O(eta^2) per gradient step (SCIENCE.md section 4).
+ * initialization, and drifting only by O(eta^2) per gradient step (docs/science.md §1).
  */
 public final class ImbalanceMetric implements Metric {
 

@@ -23,7 +23,7 @@ import org.reconlab.sensing.model.FactorizedSymmetricModel;
  * {@code sin theta_max} between the top-r column space of the iterate and that of the truth,
  * {@code ||(I - P_r(X_hat)) Q_r(X*)||_2}, with r the rank of the truth (or the {@code rank} parameter). It is 0 when
  * the spaces agree and 1 when some direction of the truth is missed entirely: the alignment phase of small
- * initialization (SCIENCE.md section 1) drives it down while the factor is still tiny. For {@code U U^T} the
+ * initialization (docs/science.md §1) drives it down while the factor is still tiny. For {@code U U^T} the
  * column space is read off U (same left singular vectors), which is cheaper than from the d x d estimate.
  */
 public final class SubspaceAngleMetric implements Metric {

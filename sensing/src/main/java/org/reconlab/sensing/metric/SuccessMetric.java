@@ -13,7 +13,7 @@ import org.reconlab.core.spi.Shape;
 
 /**
  * 1 when the relative error {@code ||X_hat - X*||_F / ||X*||_F} is at most {@code threshold}, else 0: its final
- * value, averaged over trials, is the success probability of a phase-transition plot (SCIENCE.md section 3).
+ * value, averaged over trials, is the success probability of a phase-transition plot (docs/science.md §1).
  */
 public final class SuccessMetric implements Metric {
 

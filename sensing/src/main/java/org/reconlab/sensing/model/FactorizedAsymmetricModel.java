@@ -24,7 +24,7 @@ import org.reconlab.sensing.measurement.FactorOperator;
 
 /**
  * {@code X = U V^T} with {@code U} d1 x k and {@code V} d2 x k (blocks {@code U}, {@code V}), loss
- * {@code 1/2 ||A(U V^T) - y||^2}, gradient {@code (G V, G^T U)} with {@code G = A*(A(UV^T) - y)} (SCIENCE.md section 4).
+ * {@code 1/2 ||A(U V^T) - y||^2}, gradient {@code (G V, G^T U)} with {@code G = A*(A(UV^T) - y)} (docs/science.md §1).
  * Under gradient flow {@code U^T U - V^T V} is conserved, which is why small random initialization stays balanced.
  *
  * <p>Initializations: {@code small-random} draws {@code U0 = alpha G1 / sqrt(k)}, then {@code V0 = alpha G2 / sqrt(k)};

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** How a factorized model draws its starting factors (SCIENCE.md section 1). */
+/** How a factorized model draws its starting factors (docs/science.md §1). */
 public enum Initialization {
     /** {@code alpha} times a Gaussian matrix with N(0, 1) entries, scaled by {@code 1/sqrt(k)}. */
     SMALL_RANDOM,

@@ -22,7 +22,7 @@ import org.reconlab.sensing.measurement.DesignOperator;
 import org.reconlab.sensing.model.FactorizedAsymmetricModel;
 
 /**
- * Alternating least squares for {@code X = U V^T} (SCIENCE.md section 5): each iteration solves
+ * Alternating least squares for {@code X = U V^T} (docs/science.md §1): each iteration solves
  * {@code U <- argmin ||A(U V^T) - y||} with V fixed, then {@code V <- argmin ||A(U V^T) - y||} with the new U, both
  * linear least-squares problems (Householder QR of the m x (d k) design matrix of {@link DesignOperator}). It starts
  * from the model's V (with {@code init: small-random}, a random V; its scale is irrelevant, U absorbs it). Rank one

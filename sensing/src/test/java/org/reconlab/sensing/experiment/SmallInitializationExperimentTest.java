@@ -18,7 +18,7 @@ import org.reconlab.core.engine.TrialStatus;
 import org.reconlab.sensing.SensingPlugin;
 
 /**
- * SCIENCE.md section 1 end to end through the engine, at d = 20, r = 2, m = 5dr: fully over-parameterized
+ * docs/science.md §1 end to end through the engine, at d = 20, r = 2, m = 5dr: fully over-parameterized
  * {@code U U^T} from the scaled identity. The model could fit the 200 measurements with a wrong d x d matrix of 400
  * unknowns; small initialization steers gradient descent to the low-rank truth, the more so the smaller alpha.
  */

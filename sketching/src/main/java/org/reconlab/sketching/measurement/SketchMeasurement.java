@@ -25,7 +25,7 @@ import org.reconlab.sketching.testmatrix.TestMatrix;
 import org.reconlab.sketching.testmatrix.TestMatrixKind;
 
 /**
- * Noisy double sketches of an n1 x n2 matrix (SCIENCE.md section 11): test matrices {@code Omega} (n2 x k) and
+ * Noisy double sketches of an n1 x n2 matrix (docs/science.md §5): test matrices {@code Omega} (n2 x k) and
  * {@code Psi} (l x n1), and observations {@code Y = X Omega + E1}, {@code W = Psi X + E2} stacked as
  * {@code [vec(Y); vec(W)]} by a {@link SketchOperator}. The noise matrices have given Frobenius norms and uniformly
  * random directions ({@code E = norm G / ||G||_F}, G Gaussian), independent of the test matrices, as the error

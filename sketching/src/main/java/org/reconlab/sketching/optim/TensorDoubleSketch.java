@@ -21,7 +21,7 @@ import org.reconlab.sketching.tensor.Tensor3;
 /**
  * The tensor double sketch {@code X_hat = Y * (Psi * Y)^+ * W} under the t-product, computed slice by slice in the
  * Fourier domain: {@code hat(X)_t = hat(Y)_t (hat(Psi)_t hat(Y)_t)^+ hat(W)_t}, the matrix double sketch of every
- * Fourier slice (SCIENCE.md section 12). With exact sketches, {@code k <= l} and tubal rank at most k, it returns the
+ * Fourier slice (docs/science.md §5). With exact sketches, {@code k <= l} and tubal rank at most k, it returns the
  * tensor itself. One iteration: 0 is the zero estimate, 1 the reconstruction.
  */
 public final class TensorDoubleSketch implements Optimizer {
