@@ -1,6 +1,8 @@
 package org.reconlab.networks.reparam;
 
 import static java.util.Objects.requireNonNull;
+import static org.reconlab.networks.reparam.DenseVectors.norm;
+import static org.reconlab.networks.reparam.DenseVectors.residual;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
@@ -34,12 +36,9 @@ public final class ImplicitBiasSolver {
         if (y.size() != n) {
             throw new IllegalArgumentException("A has " + n + " rows, y has " + y.size() + " entries");
         }
+        double[] yArray = y.toArray();
         double[] lambda = new double[n];
-        double yNorm = 0;
-        for (int i = 0; i < n; i++) {
-            yNorm += y.getQuick(i) * y.getQuick(i);
-        }
-        double tolerance = 1e-13 * (1 + Math.sqrt(yNorm));
+        double tolerance = 1e-13 * (1 + norm(yArray));
         double[] z = new double[d];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             multiplyTransposed(a, lambda, z);
@@ -49,7 +48,7 @@ public final class ImplicitBiasSolver {
                 w[j] = reparametrization.inverseLink(z[j]);
                 curvature[j] = reparametrization.inverseLinkDerivative(z[j]);
             }
-            double[] residual = residual(a, w, y);
+            double[] residual = residual(a, w, yArray);
             if (norm(residual) <= tolerance) {
                 return w;
             }
@@ -84,7 +83,7 @@ public final class ImplicitBiasSolver {
                 }
                 multiplyTransposed(a, trial, trialZ);
                 if (inside(reparametrization, trialZ)
-                        && norm(residual(a, inverseLink(reparametrization, trialZ), y)) <= (1 - 1e-4 * t) * current) {
+                        && norm(residual(a, inverseLink(reparametrization, trialZ), yArray)) <= (1 - 1e-4 * t) * current) {
                     break;
                 }
                 t /= 2;
@@ -125,25 +124,5 @@ public final class ImplicitBiasSolver {
                 out[j] += a.getQuick(i, j) * li;
             }
         }
-    }
-
-    private static double[] residual(DoubleMatrix2D a, double[] w, DoubleMatrix1D y) {
-        double[] r = new double[a.rows()];
-        for (int i = 0; i < r.length; i++) {
-            double sum = -y.getQuick(i);
-            for (int j = 0; j < w.length; j++) {
-                sum += a.getQuick(i, j) * w[j];
-            }
-            r[i] = sum;
-        }
-        return r;
-    }
-
-    private static double norm(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x * x;
-        }
-        return Math.sqrt(sum);
     }
 }

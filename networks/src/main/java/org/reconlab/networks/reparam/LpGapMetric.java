@@ -32,14 +32,7 @@ public final class LpGapMetric implements Metric {
             Observations observations = context.observations().orElseThrow();
             return LpMinimizer.solve(p, BasisPursuit.matrix(observations.operator()), observations.values());
         });
-        double[] w = context.estimate().viewColumn(0).toArray();
-        double difference = 0;
-        double norm = 0;
-        for (int j = 0; j < w.length; j++) {
-            difference += (w[j] - target[j]) * (w[j] - target[j]);
-            norm += target[j] * target[j];
-        }
-        return new double[] {Math.sqrt(difference / Math.max(norm, Double.MIN_NORMAL))};
+        return new double[] {DenseVectors.relativeDistance(context.estimate().viewColumn(0).toArray(), target)};
     }
 
     public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {

@@ -1,6 +1,8 @@
 package org.reconlab.networks.reparam;
 
 import static java.util.Objects.requireNonNull;
+import static org.reconlab.networks.reparam.DenseVectors.norm;
+import static org.reconlab.networks.reparam.DenseVectors.residual;
 
 import cern.colt.matrix.DoubleMatrix1D;
 import cern.colt.matrix.DoubleMatrix2D;
@@ -237,25 +239,5 @@ public final class LpMinimizer {
                 out[j] += a.getQuick(i, j) * li;
             }
         }
-    }
-
-    private static double[] residual(DoubleMatrix2D a, double[] w, double[] y) {
-        double[] r = new double[a.rows()];
-        for (int i = 0; i < r.length; i++) {
-            double sum = -y[i];
-            for (int j = 0; j < w.length; j++) {
-                sum += a.getQuick(i, j) * w[j];
-            }
-            r[i] = sum;
-        }
-        return r;
-    }
-
-    private static double norm(double[] v) {
-        double sum = 0;
-        for (double x : v) {
-            sum += x * x;
-        }
-        return Math.sqrt(sum);
     }
 }

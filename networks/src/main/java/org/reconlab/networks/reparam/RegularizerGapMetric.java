@@ -27,14 +27,7 @@ public final class RegularizerGapMetric implements Metric {
             return ImplicitBiasSolver.solve(model.reparametrization(), BasisPursuit.matrix(observations.operator()),
                     observations.values());
         });
-        double[] w = context.estimate().viewColumn(0).toArray();
-        double difference = 0;
-        double norm = 0;
-        for (int j = 0; j < w.length; j++) {
-            difference += (w[j] - target[j]) * (w[j] - target[j]);
-            norm += target[j] * target[j];
-        }
-        return new double[] {Math.sqrt(difference / Math.max(norm, Double.MIN_NORMAL))};
+        return new double[] {DenseVectors.relativeDistance(context.estimate().viewColumn(0).toArray(), target)};
     }
 
     public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
