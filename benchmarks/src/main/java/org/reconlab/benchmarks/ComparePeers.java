@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.reconlab.app.arrays.NpyArray;
 import org.reconlab.app.arrays.NpyFormat;
+import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.optim.NuclearNormSolver;
 import org.reconlab.core.spi.Shape;
 import org.reconlab.networks.diagonal.BasisPursuit;
@@ -107,7 +108,7 @@ public final class ComparePeers {
         DoubleMatrix2D omega = matrix(NpyFormat.read(dir.resolve("Omega.npy")));
         GaussianTestMatrix psi = GaussianTestMatrix.of(matrix(NpyFormat.read(dir.resolve("Psi.npy"))));
         return () -> {
-            DoubleMatrix2D rangeSketch = org.reconlab.core.linalg.MatrixOps.mult(x, omega);
+            DoubleMatrix2D rangeSketch = MatrixOps.mult(x, omega);
             DoubleMatrix2D corangeSketch = psi.apply(x);
             return NpyArray.matrix(SketchReconstructions.doubleSketch(rangeSketch, corangeSketch, psi).product());
         };
