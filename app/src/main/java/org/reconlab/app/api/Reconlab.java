@@ -14,6 +14,8 @@ import org.reconlab.core.engine.ComponentRegistry;
 import org.reconlab.core.engine.ExperimentResult;
 import org.reconlab.core.engine.ExperimentRunner;
 import org.reconlab.core.engine.TrialListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * reconlab from Java: runs an {@link Experiment} in memory, or into a directory exactly as {@code reconlab run} does
@@ -22,6 +24,8 @@ import org.reconlab.core.engine.TrialListener;
  * {@code --plugins} takes them.
  */
 public final class Reconlab {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconlab.class);
 
     private final Injector injector;
 
@@ -66,6 +70,8 @@ public final class Reconlab {
         requireNonNull(directory, "directory is null");
         RunService.Outcome outcome = injector.getInstance(RunService.class)
                 .run(experiment.spec(), directory, threads, TrialListener.NONE);
+        // the command line prints these itself; a program hears of them through its log
+        outcome.warnings().forEach(warning -> log.warn("{}", warning));
         return new ExperimentResult(experiment.spec().spec(), outcome.trials());
     }
 }

@@ -147,7 +147,6 @@ public final class RunService {
             }
             RunDirectory.Resumable resumable = directory.resumableTrials(record -> mismatch(record, plan, fingerprint));
             resumable.setAside().forEach(aside -> warnings.add(aside.describe()));
-            warnings.forEach(warning -> log.warn("{}", warning));
             Map<Integer, TrialResult> kept = new TreeMap<>();
             for (TrialRecord record : resumable.trials().values()) {
                 if (planned.contains(record.index())) {
