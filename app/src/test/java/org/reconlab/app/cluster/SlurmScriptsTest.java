@@ -3,16 +3,14 @@ package org.reconlab.app.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconlab.app.Bash;
 import org.reconlab.app.Cli;
 import org.reconlab.app.output.RunDirectory;
 
@@ -111,7 +109,7 @@ class SlurmScriptsTest {
                 "echo \"$*\" >> " + log,
                 "if [[ $(wc -l < " + log + ") == 1 ]]; then echo '41;testcluster'; else echo 42; fi", ""));
         Files.setPosixFilePermissions(sbatch, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Result result = bash(Map.of("PATH", bin + ":" + System.getenv("PATH")), out.resolve("slurm/submit.sh").toString());
+        Bash.Result result = Bash.run(Map.of("PATH", bin + ":" + System.getenv("PATH")), out.resolve("slurm/submit.sh").toString());
         assertThat(result.code()).as(result.output()).isZero();
         assertThat(result.output()).contains("submitted job array 41 (2 shards) and merge job 42");
         Path slurm = out.resolve("slurm");
@@ -130,17 +128,17 @@ class SlurmScriptsTest {
         assertThat(Cli.run("slurm", TOY.toString(), "--out", out.toString(), "--quick").code()).isZero();
         Path slurm = out.resolve("slurm");
         // Outside an array task the script refuses instead of running something else.
-        Result outside = bash(Map.of(), slurm.resolve("run.sbatch").toString());
+        Bash.Result outside = Bash.run(Map.of(), slurm.resolve("run.sbatch").toString());
         assertThat(outside.code()).isNotZero();
         assertThat(outside.output()).contains("runs as a Slurm array task");
         for (int task = 0; task < 2; task++) {
-            Result shard = bash(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(task), "SLURM_CPUS_PER_TASK", "1"),
+            Bash.Result shard = Bash.run(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(task), "SLURM_CPUS_PER_TASK", "1"),
                     slurm.resolve("run.sbatch").toString());
             assertThat(shard.code()).as(shard.output()).isZero();
             // this JVM runs with the Vector API module, so the jobs' JVMs announce it, and the scripts filter that out
             assertThat(shard.output()).doesNotContain("incubator");
         }
-        Result merge = bash(Map.of(), slurm.resolve("merge.sbatch").toString());
+        Bash.Result merge = Bash.run(Map.of(), slurm.resolve("merge.sbatch").toString());
         assertThat(merge.code()).as(merge.output()).isZero();
         assertThat(merge.output()).doesNotContain("incubator");
         assertThat(Files.readAllLines(out.resolve(RunDirectory.SERIES_CSV)))
@@ -154,25 +152,10 @@ class SlurmScriptsTest {
         for (String script : List.of(SlurmScripts.RUN, SlurmScripts.MERGE, SlurmScripts.SUBMIT)) {
             Path file = out.resolve("slurm").resolve(script);
             assertThat(Files.isExecutable(file)).as(script).isTrue();
-            Result syntax = bash(Map.of(), "-n", file.toString());
+            Bash.Result syntax = Bash.run(Map.of(), "-n", file.toString());
             assertThat(syntax.code()).as(script + ": " + syntax.output()).isZero();
         }
         assertThat(out.resolve("slurm/logs")).isDirectory();
-    }
-
-    record Result(int code, String output) {
-    }
-
-    private static Result bash(Map<String, String> environment, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>(List.of("bash"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().remove("SLURM_ARRAY_TASK_ID");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("bash finished").isTrue();
-        return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -193,7 +176,7 @@ class SlurmScriptsTest {
         Path java = temp.resolve("java");
         Files.writeString(java, "#!/bin/bash\necho \"$*\"\n");
         assertThat(java.toFile().setExecutable(true)).isTrue();
-        Result run = bash(Map.of("SLURM_ARRAY_TASK_ID", "1", "RECONLAB_JAVA", java.toString()),
+        Bash.Result run = Bash.run(Map.of("SLURM_ARRAY_TASK_ID", "1", "RECONLAB_JAVA", java.toString()),
                 out.resolve("slurm").resolve(SlurmScripts.RUN).toString());
         assertThat(run.code()).as(run.output()).isZero();
         Path thp = Path.of(SlurmScripts.TRANSPARENT_HUGE_PAGES);
@@ -201,7 +184,7 @@ class SlurmScriptsTest {
         String expected = "--add-modules jdk.incubator.vector -XX:+UseParallelGC"
                 + (offered ? " " + SlurmScripts.HUGE_PAGES : "") + " -cp /a.jar org.reconlab.app.cli.Main run ";
         assertThat(run.output()).startsWith(expected);
-        Result merge = bash(Map.of("RECONLAB_JAVA", java.toString()),
+        Bash.Result merge = Bash.run(Map.of("RECONLAB_JAVA", java.toString()),
                 out.resolve("slurm").resolve(SlurmScripts.MERGE).toString());
         assertThat(merge.output()).startsWith(expected.replace(" run ", " merge "));
     }

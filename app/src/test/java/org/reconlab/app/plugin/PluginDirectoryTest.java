@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reconlab.app.Bash;
 import org.reconlab.app.Cli;
 import org.reconlab.core.spi.Plugin;
 
@@ -113,6 +114,31 @@ class PluginDirectoryTest {
         assertThat(refused.code()).isEqualTo(2);
         assertThat(refused.err()).contains("different code").contains("plugin ext")
                 .contains(COMMIT_A.substring(0, 12)).contains(COMMIT_B.substring(0, 12));
+    }
+
+    @Test
+    void slurmArrayTasksLoadThePluginsTheirCommandWasGiven() throws Exception {
+        Path jar = PluginJars.constantMetric(pluginDirectory().resolve("ext.jar"), "ext", "ext-constant", 7, Map.of());
+        Path out = temp.resolve("array");
+
+        Cli.Result written = Cli.run("--plugins", jar.getParent().toString(), "slurm", spec().toString(), "--quick",
+                "--out", out.toString());
+
+        assertThat(written.code()).as(written.err()).isZero();
+        Path slurm = out.resolve("slurm");
+        assertThat(Files.readString(slurm.resolve("run.sbatch"))).contains("--plugins " + jar.getParent());
+        // Each task is a fresh JVM: without the path in its command it would not know the metric and fail.
+        for (int task = 0; task < 2; task++) {
+            Bash.Result shard = Bash.run(Map.of("SLURM_ARRAY_TASK_ID", Integer.toString(task), "SLURM_CPUS_PER_TASK",
+                    "1"), slurm.resolve("run.sbatch").toString());
+            assertThat(shard.code()).as(shard.output()).isZero();
+        }
+        Bash.Result merge = Bash.run(Map.of(), slurm.resolve("merge.sbatch").toString());
+        assertThat(merge.code()).as(merge.output()).isZero();
+        List<String> trials = Files.readAllLines(out.resolve("trials.csv"));
+        assertThat(trials).hasSize(3);
+        assertThat(trials.get(0)).contains("ext-constant");
+        assertThat(trials.subList(1, 3)).allSatisfy(row -> assertThat(row).contains(",7.0"));
     }
 
     @Test
