@@ -196,6 +196,30 @@ class SketchingPipelineTest {
         assertThat(errors.get(2)).isCloseTo(errors.get(0), within(1e-10));
     }
 
+    @Test
+    void theHeapCheckCountsTheDenseTruthTheEstimateItsCopyAndTheReconstructedProduct() {
+        // four 3000 x 2000 matrices of 45.8 MiB: 183.1 MiB, beside sketches, factors and their QR of 1.3 MiB
+        PipelineSpec pipeline = matrixPipeline(Map.of("rows", 3000, "columns", 2000, "rank", 2), Map.of("k", 6),
+                ComponentSpec.of("double-sketch"), List.of(ComponentSpec.of("relative-error")));
+        assertThat(new PipelineBuilder(REGISTRY).build(pipeline).optimizer().estimatedBytes())
+                .isEqualTo(8L * 3000 * 2000);
+        org.reconlab.core.engine.ExperimentPlan plan = org.reconlab.core.engine.ExperimentPlan.build(
+                ExperimentSpec.single("dense", 1, 1, pipeline), REGISTRY);
+        long mib = 1L << 20;
+        plan.requireFitsInHeap(1, 210 * mib);
+        assertThatThrownBy(() -> plan.requireFitsInHeap(1, 200 * mib)).isInstanceOf(InvalidSpecException.class)
+                .hasMessageContaining("problem 'low-rank' about 46.0 MiB for the truth")
+                .hasMessageContaining("model 'matrix-estimate' about 91.6 MiB")
+                .hasMessageContaining("optimizer 'double-sketch' about 45.8 MiB");
+    }
+
+    @Test
+    void aMatrixBeyondWhatADenseMatrixHoldsIsRefusedNamingTheKey() {
+        assertInvalid(() -> new PipelineBuilder(REGISTRY).build(matrixPipeline(
+                Map.of("rows", 50000, "columns", 50000, "rank", 10), Map.of("k", 20),
+                ComponentSpec.of("double-sketch"), List.of())), "problem.columns", "2500000000 entries");
+    }
+
     private static PipelineSpec matrixPipeline(Map<String, ?> problem, Map<String, ?> measurement, ComponentSpec optimizer,
             List<ComponentSpec> metrics) {
         return new PipelineSpec(ComponentSpec.of("low-rank", problem),

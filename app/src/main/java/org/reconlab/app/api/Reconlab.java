@@ -13,6 +13,7 @@ import org.reconlab.app.wiring.PluginModule;
 import org.reconlab.core.engine.ComponentRegistry;
 import org.reconlab.core.engine.ExperimentResult;
 import org.reconlab.core.engine.ExperimentRunner;
+import org.reconlab.core.engine.HeapCapacity;
 import org.reconlab.core.engine.TrialListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public final class Reconlab {
     /** Runs every trial on {@code threads} threads and returns the results, writing nothing. */
     public ExperimentResult run(Experiment experiment, int threads) {
         return new ExperimentRunner(registry())
-                .run(experiment.spec().plan(registry(), threads, Runtime.getRuntime().maxMemory()), threads,
+                .run(experiment.spec().plan(registry(), threads, HeapCapacity.longLivedBytes()), threads,
                         Set.of(), TrialListener.NONE);
     }
 

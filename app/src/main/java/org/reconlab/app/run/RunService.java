@@ -29,6 +29,7 @@ import org.reconlab.app.spec.SpecError;
 import org.reconlab.core.engine.ComponentRegistry;
 import org.reconlab.core.engine.ExperimentPlan;
 import org.reconlab.core.engine.ExperimentRunner;
+import org.reconlab.core.engine.HeapCapacity;
 import org.reconlab.core.engine.TrialArtifacts;
 import org.reconlab.core.engine.TrialListener;
 import org.reconlab.core.engine.TrialResult;
@@ -121,7 +122,7 @@ public final class RunService {
      */
     public Outcome run(LoadedSpec spec, Path out, int threads, TrialListener progress, Shard shard, boolean saveArrays)
             throws IOException {
-        ExperimentPlan plan = spec.plan(registry, threads, Runtime.getRuntime().maxMemory());
+        ExperimentPlan plan = spec.plan(registry, threads, HeapCapacity.longLivedBytes());
         String fingerprint = Manifest.fingerprint(spec, registry, code);
         Set<Integer> planned = new TreeSet<>();
         plan.trials().stream().map(ExperimentPlan.PlannedTrial::index).filter(shard::contains).forEach(planned::add);

@@ -76,8 +76,8 @@ public final class LoadedSpec {
     }
 
     /**
-     * Builds every pipeline of the sweep and checks that {@code threads} trials at once fit their measurement
-     * operators in {@code heapBytes} ({@link ExperimentPlan#requireFitsInHeap}).
+     * Builds every pipeline of the sweep and checks that {@code threads} trials at once fit what they keep in
+     * {@code heapBytes}, the heap long-lived arrays can fill ({@link ExperimentPlan#requireFitsInHeap}).
      *
      * @throws SpecError naming file, line and key when a component rejects the spec or the operators would not fit
      */

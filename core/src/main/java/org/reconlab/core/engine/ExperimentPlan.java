@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.reconlab.core.spi.ByteCounts;
 import org.reconlab.core.spi.Measurement;
+import org.reconlab.core.spi.Metric;
 import org.reconlab.core.spi.Model;
 import org.reconlab.core.spi.Optimizer;
 import org.reconlab.core.spi.Problem;
@@ -22,8 +23,12 @@ public final class ExperimentPlan {
     /** Key under which a trial's variant name appears among its sweep values. */
     public static final String VARIANT = "variant";
 
-    /** Share of the maximum heap that the operators of the running trials may take (see {@link #requireFitsInHeap}). */
-    public static final double HEAP_FRACTION = 0.8;
+    /**
+     * Share of the heap that long-lived arrays can fill ({@link HeapCapacity#longLivedBytes()}) which the running trials
+     * may take (see {@link #requireFitsInHeap}); the rest is left to the objects the estimates do not count (buffers,
+     * results, promoted temporaries).
+     */
+    public static final double HEAP_FRACTION = 0.9;
 
     /** Most trials a plan may hold: beyond this a spec is almost surely a typo, and expanding it would not end. */
     public static final int MAX_TRIALS = 1_000_000;
@@ -84,12 +89,12 @@ public final class ExperimentPlan {
     /**
      * Refuses, before anything is drawn, a plan whose trials would not fit in the heap. Each running trial holds what
      * its components estimate ({@code estimatedBytes()} of {@link Problem}, {@link Measurement}, {@link Model} and
-     * {@link Optimizer}): the truth, a training and (for test metrics) a test operator, the model's parameters and
-     * signal, the optimizer's workspace. With {@code threads} trials at once, the largest {@code min(threads, trials)}
-     * of these per-trial sums must stay within {@link #HEAP_FRACTION} of {@code heapBytes}, the rest of the heap being
-     * left to everything else.
+     * {@link Optimizer}): the truth, a training operator and, when one of its metrics reads test observations
+     * ({@link Metric#usesTestObservations()}), a test operator, the model's parameters and signal, the optimizer's
+     * workspace. With {@code threads} trials at once, the largest {@code min(threads, trials)} of these per-trial sums
+     * must stay within {@link #HEAP_FRACTION} of {@code heapBytes}.
      *
-     * @param heapBytes the heap to fit in, normally {@code Runtime.getRuntime().maxMemory()}
+     * @param heapBytes the heap that long-lived arrays can fill, normally {@link HeapCapacity#longLivedBytes()}
      * @throws InvalidSpecException at the component that needs the most, naming each component's estimate
      */
     public void requireFitsInHeap(int threads, long heapBytes) {
@@ -126,12 +131,14 @@ public final class ExperimentPlan {
         PipelineSpec spec = pipeline.spec();
         long truth = pipeline.problem().estimatedBytes();
         long operator = pipeline.measurement().map(Measurement::estimatedBytes).orElse(0L);
+        long operators = operatorBytes(pipeline);
         long model = pipeline.model().estimatedBytes();
         long optimizer = pipeline.optimizer().estimatedBytes();
         List<String> parts = new ArrayList<>();
         if (operator > 0) {
             parts.add("measurement '" + spec.measurement().map(ComponentSpec::plugin).orElse("?") + "' needs about "
-                    + bytes(operator) + " per operator, a training and a test one per trial");
+                    + bytes(operator) + " per operator, " + (operators > operator
+                            ? "a training and a test one per trial" : "one per trial (no metric reads test data)"));
         }
         if (truth > 0) {
             parts.add("problem '" + spec.problem().plugin() + "' about " + bytes(truth) + " for the truth");
@@ -142,22 +149,29 @@ public final class ExperimentPlan {
         if (optimizer > 0) {
             parts.add("optimizer '" + spec.optimizer().plugin() + "' about " + bytes(optimizer) + " of workspace");
         }
-        long largest = Math.max(Math.max(ByteCounts.plus(operator, operator), truth), Math.max(model, optimizer));
-        String path = largest == ByteCounts.plus(operator, operator) ? "measurement"
+        long largest = Math.max(Math.max(operators, truth), Math.max(model, optimizer));
+        String path = largest == operators ? "measurement"
                 : largest == truth ? "problem" : largest == model ? "model" : "optimizer";
         return new InvalidSpecException(path, String.join("; ", parts) + (worst.sweepValues().isEmpty() ? ""
                 : " (at sweep point " + worst.sweepValues() + ")") + "; " + concurrent
                 + (concurrent == 1 ? " trial needs" : " trials at once need") + " about " + bytes(total) + ", more than "
-                + Math.round(100 * HEAP_FRACTION) + "% of the " + bytes(heapBytes) + " maximum heap; lower the"
-                + " problem's sizes, run fewer trials at once (threads), or give the JVM more heap (-Xmx)");
+                + Math.round(100 * HEAP_FRACTION) + "% of the " + bytes(heapBytes) + " the heap can keep in long-lived"
+                + " arrays (its old generation); lower the problem's sizes, run fewer trials at once (threads), or give"
+                + " the JVM more heap (-Xmx)");
     }
 
-    /** What one trial of {@code pipeline} holds: truth, training and test operators, model, optimizer workspace. */
+    /** What one trial of {@code pipeline} holds: truth, operators, model, optimizer workspace. */
     private static long trialBytes(Pipeline pipeline) {
-        long operator = pipeline.measurement().map(Measurement::estimatedBytes).orElse(0L);
-        long sum = ByteCounts.plus(pipeline.problem().estimatedBytes(), ByteCounts.plus(operator, operator));
+        long sum = ByteCounts.plus(pipeline.problem().estimatedBytes(), operatorBytes(pipeline));
         return ByteCounts.plus(sum, ByteCounts.plus(pipeline.model().estimatedBytes(),
                 pipeline.optimizer().estimatedBytes()));
+    }
+
+    /** The training operator, and the test operator when a metric reads test observations. */
+    private static long operatorBytes(Pipeline pipeline) {
+        long operator = pipeline.measurement().map(Measurement::estimatedBytes).orElse(0L);
+        boolean tested = pipeline.metrics().stream().anyMatch(named -> named.metric().usesTestObservations());
+        return tested ? ByteCounts.plus(operator, operator) : operator;
     }
 
     /** {@code bytes} in the largest binary unit that keeps the number >= 1, one decimal. */

@@ -47,7 +47,7 @@ public final class ExperimentRunner {
      */
     public ExperimentResult run(ExperimentSpec spec, int threads) {
         ExperimentPlan plan = ExperimentPlan.build(spec, registry);
-        plan.requireFitsInHeap(threads, Runtime.getRuntime().maxMemory());
+        plan.requireFitsInHeap(threads, HeapCapacity.longLivedBytes());
         return run(plan, threads, Set.of(), TrialListener.NONE);
     }
 

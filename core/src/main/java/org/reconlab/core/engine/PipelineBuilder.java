@@ -51,6 +51,11 @@ public final class PipelineBuilder {
         context.problemName = spec.problem().plugin();
         context.problem = create(ComponentKind.PROBLEM, spec.problem(), "problem", context, configs);
         Shape truthShape = context.problem.signalShape();
+        if (truthShape.kind() != Shape.Kind.FUNCTION && truthShape.size() > Integer.MAX_VALUE) {
+            throw new InvalidSpecException("problem", "problem '" + spec.problem().plugin() + "' draws a " + truthShape
+                    + " of " + truthShape.size() + " entries, more than the " + Integer.MAX_VALUE + " a dense matrix"
+                    + " holds; lower its sizes");
+        }
 
         if (spec.measurement().isPresent()) {
             ComponentSpec measurementSpec = spec.measurement().get();

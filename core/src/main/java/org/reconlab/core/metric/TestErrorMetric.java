@@ -31,6 +31,11 @@ public final class TestErrorMetric implements Metric {
         return new double[] {Math.sqrt(squared) / MatrixOps.norm(truth)};
     }
 
+    @Override
+    public boolean usesTestObservations() {
+        return true;
+    }
+
     public static final class Factory extends DeclaredFactory<Metric> implements MetricFactory {
         public Factory() {
             super("test-error",

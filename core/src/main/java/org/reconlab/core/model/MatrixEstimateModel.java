@@ -12,6 +12,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.ByteCounts;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.DeclaredFactory;
@@ -93,6 +94,12 @@ public final class MatrixEstimateModel implements Model {
             case IDENTITY -> MatrixOps.scaledIdentity(rows, columns, scale);
         };
         return Blocks.of(BLOCK, symmetric() ? MatrixOps.symmetricPart(x) : x);
+    }
+
+    /** The block and the copy {@link #signal} gives the metrics: two signals. */
+    @Override
+    public long estimatedBytes() {
+        return ByteCounts.times(2, ByteCounts.doubles(shape.size()));
     }
 
     /** A copy of the block, so that callers may keep it while an optimizer updates the block in place. */

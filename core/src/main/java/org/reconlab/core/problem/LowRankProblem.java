@@ -8,6 +8,7 @@ import org.reconlab.core.linalg.MatrixOps;
 import org.reconlab.core.linalg.RandomMatrices;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.ByteCounts;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.ConfigException;
 import org.reconlab.core.spi.DeclaredFactory;
@@ -98,6 +99,20 @@ public final class LowRankProblem implements Problem {
         return Shape.matrix(rows, columns);
     }
 
+    /**
+     * The signal, the kept factors {@code U} and {@code V} (rows x p and columns x p), the scaled copy of {@code U}
+     * the signal is formed from, and the Householder QR that orthonormalizes a factor (its Gaussian matrix, the
+     * factored copy, {@code Q} and the p x p {@code R}): small without a tail, where p = r, and three times the
+     * signal's size for a square problem with one, where p = n.
+     */
+    @Override
+    public long estimatedBytes() {
+        long p = head.length + tail.length;
+        long factors = ByteCounts.times(p, 2L * rows + columns);
+        long qr = ByteCounts.plus(ByteCounts.times(3L * Math.max(rows, columns), p), ByteCounts.times(p, p));
+        return ByteCounts.doubles(ByteCounts.plus(signalShape().size(), ByteCounts.plus(factors, qr)));
+    }
+
     /** Draws {@code U}, then {@code V}, from {@code random}. */
     @Override
     public GroundTruth draw(SplittableRandom random) {
@@ -142,6 +157,11 @@ public final class LowRankProblem implements Problem {
             int rows = config.integer("rows");
             int columns = config.optionalInteger("columns").orElse(rows);
             int rank = config.integer("rank");
+            if ((long) rows * columns > Integer.MAX_VALUE) {
+                throw new ConfigException(config.optionalInteger("columns").isPresent() ? "columns" : "rows",
+                        "rows x columns = " + rows + " x " + columns + " = " + (long) rows * columns + " entries, more"
+                                + " than the " + Integer.MAX_VALUE + " a dense matrix holds");
+            }
             int full = Math.min(rows, columns);
             if (rank > full) {
                 throw new ConfigException("rank", "rank " + rank + " exceeds min(rows, columns) = " + full);

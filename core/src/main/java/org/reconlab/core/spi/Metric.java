@@ -8,4 +8,13 @@ public interface Metric {
 
     /** The values at the iterate {@code context} describes; one element for a scalar metric. */
     double[] evaluate(MetricContext context);
+
+    /**
+     * Whether {@link #evaluate} reads {@link MetricContext#testObservations()}, which draws a second operator as large
+     * as the training one; the heap check counts that operator only for a pipeline with such a metric. A metric that
+     * reads test observations must return {@code true}.
+     */
+    default boolean usesTestObservations() {
+        return false;
+    }
 }

@@ -39,11 +39,21 @@ class MeasurementSizingTest {
 
     private static ExperimentSpec spec(boolean symmetricProblem, boolean symmetricModel, int mebibytes, int trials,
             Map<String, List<Object>> sweep) {
+        return spec(symmetricProblem, symmetricModel, mebibytes, trials, sweep, List.of());
+    }
+
+    /** A spec whose one metric, test-error, draws a test operator beside the training one. */
+    private static ExperimentSpec tested(int mebibytes, int trials) {
+        return spec(false, false, mebibytes, trials, Map.of(), List.of(ComponentSpec.of("test-error")));
+    }
+
+    private static ExperimentSpec spec(boolean symmetricProblem, boolean symmetricModel, int mebibytes, int trials,
+            Map<String, List<Object>> sweep, List<ComponentSpec> metrics) {
         PipelineSpec pipeline = new PipelineSpec(
                 ComponentSpec.of("square", Map.of("symmetric", symmetricProblem)),
                 Optional.of(ComponentSpec.of("sized", Map.of("mebibytes", mebibytes))),
                 ComponentSpec.of("square-model", Map.of("symmetric", symmetricModel)),
-                ComponentSpec.of("gradient-descent", Map.of("step", 0.1)), List.of(), 1);
+                ComponentSpec.of("gradient-descent", Map.of("step", 0.1)), metrics, 1);
         return new ExperimentSpec("sizing", 1, trials, pipeline, sweep, Map.of());
     }
 
@@ -61,30 +71,52 @@ class MeasurementSizingTest {
 
     @Test
     void refusesOperatorsThatDoNotFitNamingTheMeasurementAndTheEstimate() {
-        // 3 trials of 100 MiB operators (training + test) on 2 threads: 2 x 200 MiB = 400 MiB > 0.8 x 450 MiB
-        ExperimentPlan plan = ExperimentPlan.build(spec(false, false, 100, 3, Map.of()), REGISTRY);
-        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 450 * MIB)).isInstanceOf(InvalidSpecException.class)
+        // 3 trials of 90 MiB operators (training + test) on 2 threads: 2 x 180 MiB = 360 MiB > 0.9 x 390 MiB
+        ExperimentPlan plan = ExperimentPlan.build(tested(90, 3), REGISTRY);
+        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 390 * MIB)).isInstanceOf(InvalidSpecException.class)
                 .matches(e -> ((InvalidSpecException) e).path().equals("measurement"))
-                .hasMessageContaining("'sized'").hasMessageContaining("100.0 MiB per operator")
-                .hasMessageContaining("2 trials at once").hasMessageContaining("400.0 MiB")
-                .hasMessageContaining("450.0 MiB maximum heap");
-        plan.requireFitsInHeap(1, 450 * MIB);
-        // 400 MiB fits in 0.8 x 501 MiB; at exactly 500 MiB the 3 x 3 truth and model (144 bytes a trial) tip it over
-        plan.requireFitsInHeap(2, 501 * MIB);
-        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 500 * MIB)).hasMessageContaining("problem 'square' about"
+                .hasMessageContaining("'sized'").hasMessageContaining("90.0 MiB per operator, a training and a test one")
+                .hasMessageContaining("2 trials at once").hasMessageContaining("360.0 MiB")
+                .hasMessageContaining("90% of the 390.0 MiB the heap can keep in long-lived arrays");
+        plan.requireFitsInHeap(1, 390 * MIB);
+        // 360 MiB fits in 0.9 x 401 MiB; at exactly 400 MiB the 3 x 3 truth and model (144 bytes a trial) tip it over
+        plan.requireFitsInHeap(2, 401 * MIB);
+        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 400 * MIB)).hasMessageContaining("problem 'square' about"
                 + " 72 bytes for the truth").hasMessageContaining("model 'square-model' about 72 bytes");
         // more threads than trials: only 3 run at once
-        plan.requireFitsInHeap(64, 751 * MIB);
+        plan.requireFitsInHeap(64, 601 * MIB);
+    }
+
+    @Test
+    void theTestOperatorCountsOnlyWhenAMetricReadsTestObservations() {
+        // 2 trials at once: 2 x 90 MiB without a test metric fit in 0.9 x 210 MiB, 2 x 180 MiB with one do not
+        ExperimentPlan untested = ExperimentPlan.build(spec(false, false, 90, 2, Map.of()), REGISTRY);
+        untested.requireFitsInHeap(2, 210 * MIB);
+        assertThatThrownBy(() -> untested.requireFitsInHeap(2, 200 * MIB))
+                .hasMessageContaining("90.0 MiB per operator, one per trial (no metric reads test data)")
+                .hasMessageContaining("180.0 MiB");
+        assertThatThrownBy(() -> ExperimentPlan.build(tested(90, 2), REGISTRY).requireFitsInHeap(2, 210 * MIB))
+                .hasMessageContaining("a training and a test one per trial").hasMessageContaining("360.0 MiB");
     }
 
     @Test
     void theLargestSweepPointsDecideAndTheMessageNamesThem() {
         ExperimentPlan plan = ExperimentPlan.build(spec(false, false, 1, 1,
                 Map.of("measurement.mebibytes", List.of(1, 1000, 2))), REGISTRY);
-        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 2000 * MIB))
+        assertThatThrownBy(() -> plan.requireFitsInHeap(2, 1100 * MIB))
                 .hasMessageContaining("1000.0 MiB per operator").hasMessageContaining("measurement.mebibytes=1000")
-                .hasMessageContaining("2.0 GiB");
-        plan.requireFitsInHeap(1, 2600 * MIB);
+                .hasMessageContaining("1002.0 MiB");
+        plan.requireFitsInHeap(1, 1112 * MIB);
+    }
+
+    @Test
+    void aTruthBeyondWhatADenseMatrixHoldsIsRefusedWhenThePipelineIsBuilt() {
+        PipelineSpec pipeline = new PipelineSpec(ComponentSpec.of("psd-low-rank", Map.of("d", 46341, "rank", 2)),
+                Optional.empty(), ComponentSpec.of("matrix-estimate"),
+                ComponentSpec.of("gradient-descent", Map.of("step", 0.1)), List.of(), 1);
+        assertThatThrownBy(() -> new PipelineBuilder(REGISTRY).build(pipeline)).isInstanceOf(InvalidSpecException.class)
+                .matches(e -> ((InvalidSpecException) e).path().equals("problem"))
+                .hasMessageContaining("problem 'psd-low-rank'").hasMessageContaining("2147488281 entries");
     }
 
     @Test
@@ -92,7 +124,7 @@ class MeasurementSizingTest {
         // the components here throw if anything is drawn, so reaching the check first is what this test shows
         ExperimentSpec huge = spec(false, false, Integer.MAX_VALUE, 1, Map.of());
         assertThatThrownBy(() -> new ExperimentRunner(REGISTRY).run(huge, 1))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("maximum heap");
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("long-lived arrays");
     }
 
     /** A square-matrix problem, a measurement that only knows its size, and a model of either shape. */

@@ -101,4 +101,14 @@ class MatrixEstimateModelTest {
         DoubleMatrix2D gradient = model.pullback(blocks, x).get("X");
         assertThat(MatrixOps.distance(gradient, gradient.viewDice())).isZero();
     }
+
+    @Test
+    void theEstimateCountsTheBlockAndTheCopyTheMetricsGet() {
+        MatrixEstimateModel model = new MatrixEstimateModel(Shape.matrix(30, 20), MatrixEstimateModel.Init.ZERO, 0);
+        Blocks parameters = model.initialize(Optional.empty(), new SplittableRandom(1));
+        DoubleMatrix2D signal = model.signal(parameters);
+        signal.setQuick(0, 0, 1);
+        assertThat(parameters.get(MatrixEstimateModel.BLOCK).getQuick(0, 0)).isZero();
+        assertThat(model.estimatedBytes()).isEqualTo(2L * Double.BYTES * 30 * 20);
+    }
 }

@@ -91,4 +91,28 @@ class LowRankProblemTest {
                 "rank", 5)), null)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("rank 5 exceeds min(rows, columns) = 4");
     }
+
+    @Test
+    void aMatrixBeyondWhatADenseMatrixHoldsIsRefusedAtBuildTimeNamingTheKey() {
+        LowRankProblem.Factory factory = new LowRankProblem.Factory();
+        // 46341^2 = 2147488281 entries, just over 2^31 - 1
+        assertThatThrownBy(() -> factory.create(factory.parameters().validate(Map.of("rows", 46341)), null))
+                .isInstanceOf(ConfigException.class).matches(e -> ((ConfigException) e).key().equals("rows"))
+                .hasMessageContaining("46341 x 46341 = 2147488281 entries");
+        assertThatThrownBy(() -> factory.create(factory.parameters().validate(Map.of("rows", 2, "columns",
+                1_073_741_824)), null)).matches(e -> ((ConfigException) e).key().equals("columns"));
+        assertThat(factory.create(factory.parameters().validate(Map.of("rows", 46340)), null).signalShape().size())
+                .isEqualTo(46340L * 46340);
+    }
+
+    @Test
+    void theEstimateCountsTheFactorsAndTheirQrBesideTheSignal() {
+        // without a tail p = r = 2: signal 300 x 200, factors (2 x 300 + 200) x 2, QR 3 x 300 x 2 + 2 x 2
+        LowRankProblem lowRank = new LowRankProblem(300, 200, new double[] {1, 0.5});
+        assertThat(lowRank.estimatedBytes()).isEqualTo(8L * (300 * 200 + 800 * 2 + 900 * 2 + 4));
+        // with a tail p = 200: the factors and their QR are several times the signal
+        LowRankProblem tailed = new LowRankProblem(300, 200, new double[] {1, 0.5},
+                Spectrum.tail(198, Spectrum.Tail.FLAT, 0.1, 1));
+        assertThat(tailed.estimatedBytes()).isEqualTo(8L * (300 * 200 + 800 * 200 + 900 * 200 + 200 * 200));
+    }
 }

@@ -7,6 +7,7 @@ import java.util.OptionalInt;
 import org.reconlab.core.model.MatrixEstimateModel;
 import org.reconlab.core.spi.Blocks;
 import org.reconlab.core.spi.BuildContext;
+import org.reconlab.core.spi.ByteCounts;
 import org.reconlab.core.spi.Config;
 import org.reconlab.core.spi.DeclaredFactory;
 import org.reconlab.core.spi.ConfigException;
@@ -60,10 +61,19 @@ public final class SketchReconstruction implements Optimizer {
 
     private final Method method;
     private final OptionalInt rank;
+    private final long estimateEntries;
 
-    public SketchReconstruction(Method method, OptionalInt rank) {
+    /** @param estimateEntries the entries of the estimate, n1 n2, for {@link #estimatedBytes()} */
+    public SketchReconstruction(Method method, OptionalInt rank, long estimateEntries) {
         this.method = requireNonNull(method, "method is null");
         this.rank = requireNonNull(rank, "rank is null");
+        this.estimateEntries = estimateEntries;
+    }
+
+    /** The dense product of the reconstruction's factors, formed before it is copied into the model's block. */
+    @Override
+    public long estimatedBytes() {
+        return ByteCounts.doubles(estimateEntries);
     }
 
     @Override
@@ -118,7 +128,7 @@ public final class SketchReconstruction implements Optimizer {
                 throw new ConfigException("rank", "rank " + rank.getAsInt() + " exceeds the sketch size k = "
                         + sketch.rangeSketchSize() + " of measurement 'sketch'");
             }
-            return new SketchReconstruction(method, rank);
+            return new SketchReconstruction(method, rank, context.signalShape().size());
         }
     }
 }
